@@ -1,0 +1,40 @@
+using MLNet.Autoencoders.Examples;
+using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
+
+// To add a scenario: create a folder under Scenarios/ with a static Run method, then add one line here.
+// The first one is the default.
+Scenario[] scenarios =
+[
+    new("penguins", "Autoencoder vs PCA: 2-D latent space and k-means clusters of Palmer penguins", PenguinsClustering.Run),
+];
+
+string? requested = args.FirstOrDefault();
+if (requested is "--help" or "-h" or "help")
+{
+    PrintUsage();
+    return 0;
+}
+
+Scenario? scenario = requested is null
+    ? scenarios[0]
+    : scenarios.FirstOrDefault(s => s.Name.Equals(requested, StringComparison.OrdinalIgnoreCase));
+if (scenario is null)
+{
+    Console.Error.WriteLine($"Unknown scenario '{requested}'.");
+    PrintUsage();
+    return 1;
+}
+
+Console.WriteLine($"=== {scenario.Name}: {scenario.Summary} ===");
+scenario.Run();
+return 0;
+
+void PrintUsage()
+{
+    Console.WriteLine("Usage: dotnet run --project examples/MLNet.Autoencoders.Examples [-- <scenario>]");
+    Console.WriteLine();
+    Console.WriteLine("Scenarios:");
+    int width = scenarios.Max(s => s.Name.Length);
+    foreach (var s in scenarios)
+        Console.WriteLine($"  {s.Name.PadRight(width)}  {s.Summary}{(s == scenarios[0] ? " (default)" : "")}");
+}

@@ -1,0 +1,4 @@
+namespace MLNet.Autoencoders.Examples;
+
+/// <summary>One runnable example: a name to pick it by on the command line, a one-line summary and its entry point.</summary>
+internal sealed record Scenario(string Name, string Summary, Action Run);

@@ -1,0 +1,67 @@
+using MLNet.Autoencoders.Transforms;
+
+namespace MLNet.Autoencoders.Estimators;
+
+/// <summary>Checks <see cref="AutoencoderOptions"/> once, up front, with the option's name, the rule and the bad value.</summary>
+internal static class AutoencoderOptionsValidation
+{
+    public static void Validate(AutoencoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RequireName(options.InputColumnName, nameof(options.InputColumnName));
+        RequireName(options.LatentColumnName, nameof(options.LatentColumnName));
+        RequireName(options.ReconstructionColumnName, nameof(options.ReconstructionColumnName));
+        RequireName(options.ReconstructionErrorColumnName, nameof(options.ReconstructionErrorColumnName));
+        var outputs = new[] { options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName };
+        if (outputs.Distinct(StringComparer.Ordinal).Count() != outputs.Length)
+            throw new ArgumentException($"The output column names must differ. Got latent '{outputs[0]}', reconstruction '{outputs[1]}', error '{outputs[2]}'.", nameof(options));
+
+        RequirePositive(options.LatentDimension, nameof(options.LatentDimension));
+        RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
+        RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
+        RequireDefined(options.Activation, nameof(options.Activation));
+        RequireDefined(options.Scaling, nameof(options.Scaling));
+        RequirePositive(options.Epochs, nameof(options.Epochs));
+        RequirePositive(options.BatchSize, nameof(options.BatchSize));
+        RequirePositive(options.ScoringBatchSize, nameof(options.ScoringBatchSize));
+        if (!(options.LearningRate > 0) || !float.IsFinite(options.LearningRate))
+            throw new ArgumentOutOfRangeException(nameof(options.LearningRate), options.LearningRate, $"'{nameof(options.LearningRate)}' must be a positive finite number. Got {options.LearningRate}.");
+        if (!(options.WeightDecay >= 0) || !float.IsFinite(options.WeightDecay))
+            throw new ArgumentOutOfRangeException(nameof(options.WeightDecay), options.WeightDecay, $"'{nameof(options.WeightDecay)}' must be zero or a positive finite number. Got {options.WeightDecay}.");
+        if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(options.ValidationFraction), options.ValidationFraction, $"'{nameof(options.ValidationFraction)}' must be in [0, 1). Got {options.ValidationFraction}.");
+        if (options.EarlyStoppingPatience < 0)
+            throw new ArgumentOutOfRangeException(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, $"'{nameof(options.EarlyStoppingPatience)}' must be zero (off) or positive. Got {options.EarlyStoppingPatience}.");
+        if (options.NumberOfThreads is { } threads && threads <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options.NumberOfThreads), threads, $"'{nameof(options.NumberOfThreads)}' must be positive when set. Got {threads}.");
+    }
+
+    private static void RequireName(string? name, string option)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException($"'{option}' must name a column. Got {(name is null ? "null" : $"'{name}'")}.", option);
+    }
+
+    private static void RequirePositive(int value, string option)
+    {
+        if (value <= 0)
+            throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be positive. Got {value}.");
+    }
+
+    private static void RequireLayers(int[]? sizes, string option)
+    {
+        if (sizes is null)
+            return;
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            if (sizes[i] <= 0)
+                throw new ArgumentOutOfRangeException(option, sizes[i], $"'{option}' must hold positive layer sizes. Got {sizes[i]} at index {i}.");
+        }
+    }
+
+    private static void RequireDefined<TEnum>(TEnum value, string option) where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be one of {string.Join(", ", Enum.GetNames<TEnum>())}. Got {value}.");
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLNet.Autoencoders.Transforms.DataView;
+
+/// <summary>
+/// The output schema of an autoencoder transformer: every input column, then the latent,
+/// reconstruction and reconstruction-error columns (which hide input columns of the same names).
+/// </summary>
+internal sealed class AutoencoderSchema
+{
+    public const int LatentOutput = 0;
+    public const int ReconstructionOutput = 1;
+    public const int ErrorOutput = 2;
+
+    private AutoencoderSchema(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature)
+    {
+        Input = input;
+        Output = output;
+        Feature = feature;
+    }
+
+    public DataViewSchema Input { get; }
+
+    public DataViewSchema Output { get; }
+
+    /// <summary>The input column the network reads.</summary>
+    public DataViewSchema.Column Feature { get; }
+
+    /// <summary>The number of columns carried over from the input.</summary>
+    public int InputColumnCount => Input.Count;
+
+    public static AutoencoderSchema Create(DataViewSchema input, AutoencoderColumnNames names, int inputSize, int latentDimension)
+    {
+        var feature = InputColumn.Find(input, names.Input, inputSize);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(input);
+        builder.AddColumn(names.Latent, new VectorDataViewType(NumberDataViewType.Single, latentDimension));
+        builder.AddColumn(names.Reconstruction, new VectorDataViewType(NumberDataViewType.Single, inputSize), feature.Annotations);
+        builder.AddColumn(names.ReconstructionError, NumberDataViewType.Single);
+        return new AutoencoderSchema(input, builder.ToSchema(), feature);
+    }
+
+    /// <summary>The output (0: latent, 1: reconstruction, 2: error) a column index of <see cref="Output"/> names, or -1 for a carried-over column.</summary>
+    public int OutputKind(int columnIndex) => columnIndex >= Input.Count ? columnIndex - Input.Count : -1;
+
+    /// <summary>Whether any of <paramref name="columns"/> is one of the three computed columns.</summary>
+    public bool NeedsNetwork(IEnumerable<DataViewSchema.Column> columns) => columns.Any(c => OutputKind(c.Index) >= 0);
+
+    /// <summary>The input columns needed to produce <paramref name="columns"/> of the output schema.</summary>
+    public IEnumerable<DataViewSchema.Column> Dependencies(IEnumerable<DataViewSchema.Column> columns)
+    {
+        var needed = new HashSet<int>();
+        foreach (var column in columns)
+            needed.Add(OutputKind(column.Index) >= 0 ? Feature.Index : column.Index);
+        return needed.Order().Select(i => Input[i]);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.ML;
+
+namespace MLNet.Autoencoders.Transforms.Persistence;
+
+/// <summary>
+/// Saves a transformer so that plain <c>mlContext.Model.Load</c> can load it, in any process that
+/// references MLNet.Autoencoders. Call it from <c>ICanSaveModel.Save</c>:
+/// <code>
+/// void ICanSaveModel.Save(ModelSaveContext ctx) =>
+///     ModelPersistence.Save(ctx, "MyKind", formatVersion: 1, model => { model.Writer.Write(...); });
+/// </code>
+/// and register the kind's loader in <see cref="PersistedModelKinds.Loaders"/>.
+/// </summary>
+internal static class ModelPersistence
+{
+    /// <summary>Writes the model header and the framed payload produced by <paramref name="write"/>.</summary>
+    /// <param name="ctx">The context ML.NET passes to <c>ICanSaveModel.Save</c>.</param>
+    /// <param name="kind">The component kind: ASCII letters and digits, as registered in <see cref="PersistedModelKinds"/>.</param>
+    /// <param name="formatVersion">The payload's format version, starting at 1; the loader sees it as <see cref="PersistedModelReader.FormatVersion"/>.</param>
+    /// <param name="write">Writes the payload.</param>
+    public static void Save(ModelSaveContext ctx, string kind, int formatVersion, Action<PersistedModelWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ValidateKind(kind);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(formatVersion);
+        ArgumentNullException.ThrowIfNull(write);
+
+        MlNetInternals.BeginModel(ctx, ModelFormat.Current);
+        var writer = new PersistedModelWriter(MlNetInternals.GetWriter(ctx), kind, formatVersion,
+            (name, writeStream) => MlNetInternals.SaveBinaryStream(ctx, name, writeStream));
+        WriteFramed(writer, write);
+    }
+
+    /// <summary>Writes the framing of <see cref="PayloadFraming"/> around the payload; the part of <see cref="Save"/> that needs no ML.NET context.</summary>
+    internal static void WriteFramed(PersistedModelWriter writer, Action<PersistedModelWriter> write)
+    {
+        PayloadFraming.WriteStart(writer.Writer, writer.Kind, writer.FormatVersion);
+        write(writer);
+        PayloadFraming.WriteEnd(writer.Writer);
+    }
+
+    private static void ValidateKind(string kind)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        if (kind.Length > PayloadFraming.MaxKindLength || !kind.All(char.IsAsciiLetterOrDigit))
+            throw new ArgumentException($"A component kind must be 1 to {PayloadFraming.MaxKindLength} ASCII letters or digits. Got '{kind}'.", nameof(kind));
+    }
+}

@@ -1,0 +1,137 @@
+namespace MLNet.Autoencoders.Transforms.Scoring;
+
+/// <summary>
+/// A per-feature affine map learned at fit time, <c>scaled = (x - Offset) * Scale</c>, kept in the model
+/// so that scoring uses the training statistics and reconstructions return to the input's units.
+/// </summary>
+public sealed class FeatureScaler
+{
+    private readonly float[] offset;
+    private readonly float[] scale;
+
+    private FeatureScaler(InputScaling kind, float[] offset, float[] scale)
+    {
+        Kind = kind;
+        this.offset = offset;
+        this.scale = scale;
+    }
+
+    /// <summary>The kind of scaling.</summary>
+    public InputScaling Kind { get; }
+
+    /// <summary>The number of features.</summary>
+    public int FeatureCount => offset.Length;
+
+    /// <summary>The value subtracted from each feature.</summary>
+    public IReadOnlyList<float> Offset => offset;
+
+    /// <summary>The factor each centred feature is multiplied by.</summary>
+    public IReadOnlyList<float> Scale => scale;
+
+    /// <summary>
+    /// Learns the statistics of <paramref name="kind"/> from <paramref name="rows"/>, a row-major
+    /// matrix of <paramref name="rowCount"/> rows with <paramref name="featureCount"/> finite values each.
+    /// Sums are accumulated in double so that magnitudes up to float's range are handled.
+    /// </summary>
+    public static FeatureScaler Fit(InputScaling kind, ReadOnlySpan<float> rows, int rowCount, int featureCount)
+    {
+        var offset = new float[featureCount];
+        var scale = new float[featureCount];
+        Array.Fill(scale, 1f);
+        if (kind == InputScaling.None || rowCount == 0)
+            return new FeatureScaler(kind, offset, scale);
+
+        for (int j = 0; j < featureCount; j++)
+        {
+            var (center, spread) = kind == InputScaling.Standardize
+                ? MeanAndStandardDeviation(rows, rowCount, featureCount, j)
+                : MinimumAndRange(rows, rowCount, featureCount, j);
+            offset[j] = (float)center;
+            scale[j] = spread > 0 && double.IsFinite(1.0 / spread) ? (float)(1.0 / spread) : 1f;
+        }
+        return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>Scales <paramref name="values"/> in place; its length is a multiple of <see cref="FeatureCount"/>.</summary>
+    public void Apply(Span<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            int j = i % offset.Length;
+            values[i] = (values[i] - offset[j]) * scale[j];
+        }
+    }
+
+    /// <summary>Undoes <see cref="Apply"/> in place.</summary>
+    public void Invert(Span<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            int j = i % offset.Length;
+            values[i] = values[i] / scale[j] + offset[j];
+        }
+    }
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write((int)Kind);
+        writer.Write(offset.Length);
+        foreach (float value in offset)
+            writer.Write(value);
+        foreach (float value in scale)
+            writer.Write(value);
+    }
+
+    internal static FeatureScaler Read(BinaryReader reader, int expectedFeatureCount)
+    {
+        int kind = reader.ReadInt32();
+        if (!Enum.IsDefined(typeof(InputScaling), kind))
+            throw new InvalidDataException($"The model's input scaling code {kind} is not a known {nameof(InputScaling)}.");
+        int count = reader.ReadInt32();
+        if (count != expectedFeatureCount)
+            throw new InvalidDataException($"The model's scaler has {count} features, but its network expects {expectedFeatureCount}.");
+        var offset = ReadFinite(reader, count, "offset");
+        var scale = ReadFinite(reader, count, "scale");
+        if (scale.Any(s => s == 0))
+            throw new InvalidDataException("The model's scaler has a zero scale factor.");
+        return new FeatureScaler((InputScaling)kind, offset, scale);
+    }
+
+    private static float[] ReadFinite(BinaryReader reader, int count, string what)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadSingle();
+            if (!float.IsFinite(values[i]))
+                throw new InvalidDataException($"The model's scaler {what} for feature {i} is {values[i]}.");
+        }
+        return values;
+    }
+
+    private static (double Mean, double StandardDeviation) MeanAndStandardDeviation(ReadOnlySpan<float> rows, int rowCount, int featureCount, int feature)
+    {
+        double mean = 0, m2 = 0;
+        for (int i = 0; i < rowCount; i++)
+        {
+            // Welford's update: stable for large magnitudes and large row counts.
+            double x = rows[i * featureCount + feature];
+            double delta = x - mean;
+            mean += delta / (i + 1);
+            m2 += delta * (x - mean);
+        }
+        return (mean, Math.Sqrt(m2 / rowCount));
+    }
+
+    private static (double Minimum, double Range) MinimumAndRange(ReadOnlySpan<float> rows, int rowCount, int featureCount, int feature)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (int i = 0; i < rowCount; i++)
+        {
+            double x = rows[i * featureCount + feature];
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+        return (min, max - min);
+    }
+}

@@ -1,0 +1,36 @@
+// Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>
+// Loads the model with a new MLContext, transforms the binary-format input with it and writes every
+// column of every row to output.txt with DataViewDump. Exit code 0 on success; 1 if loading or
+// transforming fails (each exception of the chain is printed to stderr as "Type: message"); 2 on bad usage.
+using System.Text;
+using Microsoft.ML;
+using MLNet.Autoencoders.ModelLoadCheck;
+
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>");
+    return 2;
+}
+
+try
+{
+    var mlContext = new MLContext();
+    ITransformer model = mlContext.Model.Load(args[0], out _);
+    try
+    {
+        IDataView input = mlContext.Data.LoadFromBinary(args[1]);
+        using var writer = new StreamWriter(args[2], append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        DataViewDump.Write(model.Transform(input), writer);
+    }
+    finally
+    {
+        (model as IDisposable)?.Dispose();
+    }
+    return 0;
+}
+catch (Exception e)
+{
+    for (Exception? current = e; current is not null; current = current.InnerException)
+        Console.Error.WriteLine($"{current.GetType().FullName}: {current.Message}");
+    return 1;
+}
