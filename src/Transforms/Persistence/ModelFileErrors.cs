@@ -14,6 +14,7 @@ internal static class ModelFileErrors
     /// </summary>
     public static bool IsCorruption(Exception exception) =>
         !exception.Data.Contains(ReportedKey)
+        && exception is not ArgumentNullException  // a bug in the loader, not damaged data
         && exception is IOException            // includes EndOfStreamException
             or InvalidDataException
             or FormatException
