@@ -47,6 +47,15 @@ public static class AutoencoderDefaults
     /// <summary>Default early-stopping patience: 10 epochs.</summary>
     public const int EarlyStoppingPatience = 10;
 
+    /// <summary>Default noise: <see cref="NoiseKind.None"/>.</summary>
+    public const NoiseKind Noise = NoiseKind.None;
+
+    /// <summary>Default noise level: 0.1.</summary>
+    public const float NoiseLevel = 0.1f;
+
+    /// <summary>Default sparsity weight: 0 (off).</summary>
+    public const float SparsityWeight = 0f;
+
     /// <summary>Default scoring batch size: 1024 rows per forward pass.</summary>
     public const int ScoringBatchSize = 1024;
 }

@@ -62,15 +62,14 @@ public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
 
         using var channel = host.Start("Training");
         var architecture = ArchitectureFor(inputSize, channel);
-        channel.Info(MessageSensitivity.None, $"Autoencoder: {architecture} with {architecture.ParameterCount:N0} parameters on {training.RowCount} training and {validation?.RowCount ?? 0} validation rows.");
-
         using var threads = ThreadCountScope.Set(options.NumberOfThreads);
-        var network = new DenseAutoencoderNetwork(architecture);
+        var network = architecture.CreateNetwork();
         try
         {
+            channel.Info(MessageSensitivity.None, $"Autoencoder: {architecture} with {network.ParameterCount:N0} parameters on {training.RowCount} training and {validation?.RowCount ?? 0} validation rows.");
             using (var generator = new Generator((ulong)seed))
                 network.ResetParameters(generator);
-            var trainer = new DenseAutoencoderTrainer(Settings(seed), channel, options.EpochCompleted);
+            var trainer = new AutoencoderTrainer(Settings(seed), channel, options.EpochCompleted);
             var history = trainer.Train(network, training, validation);
             return new AutoencoderTransformer(network, scaler, ColumnNames(), history, options.ScoringBatchSize);
         }
@@ -120,7 +119,12 @@ public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
 
     private TrainingSettings Settings(int seed) => new(
         options.Epochs, options.BatchSize, options.LearningRate, options.WeightDecay,
-        options.EarlyStoppingPatience, seed, options.CancellationToken);
+        options.EarlyStoppingPatience, seed, options.CancellationToken)
+    {
+        Noise = options.Noise,
+        NoiseLevel = options.NoiseLevel,
+        SparsityWeight = options.SparsityWeight,
+    };
 
     private AutoencoderColumnNames ColumnNames() => new(
         options.InputColumnName, options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName);

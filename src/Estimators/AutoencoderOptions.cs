@@ -49,6 +49,25 @@ public sealed class AutoencoderOptions
     /// <summary>The L2 weight decay of the Adam optimizer. Default is 0.</summary>
     public float WeightDecay { get; set; } = AutoencoderDefaults.WeightDecay;
 
+    /// <summary>
+    /// The corruption applied to inputs while training, for a denoising autoencoder; the loss compares the
+    /// reconstruction with the clean input, and scoring never adds noise (the reconstruction column is the
+    /// denoised input). Default is <see cref="NoiseKind.None"/>.
+    /// </summary>
+    public NoiseKind Noise { get; set; } = AutoencoderDefaults.Noise;
+
+    /// <summary>
+    /// The amount of <see cref="Noise"/>: the standard deviation for <see cref="NoiseKind.Gaussian"/> (in scaled units),
+    /// the fraction of values for <see cref="NoiseKind.Masking"/> and <see cref="NoiseKind.SaltAndPepper"/>. Default is 0.1.
+    /// </summary>
+    public float NoiseLevel { get; set; } = AutoencoderDefaults.NoiseLevel;
+
+    /// <summary>
+    /// The weight of an L1 penalty on the latent activations, mean |latent|, added to the loss for a sparse
+    /// autoencoder; each epoch reports it as the "sparsity" term. Default is 0 (off).
+    /// </summary>
+    public float SparsityWeight { get; set; } = AutoencoderDefaults.SparsityWeight;
+
     /// <summary>How inputs are rescaled before training and scoring; the statistics are stored in the model. Default is <see cref="InputScaling.Standardize"/>.</summary>
     public InputScaling Scaling { get; set; } = AutoencoderDefaults.Scaling;
 

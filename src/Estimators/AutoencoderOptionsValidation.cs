@@ -30,6 +30,16 @@ internal static class AutoencoderOptionsValidation
             throw new ArgumentOutOfRangeException(nameof(options.WeightDecay), options.WeightDecay, $"'{nameof(options.WeightDecay)}' must be zero or a positive finite number. Got {options.WeightDecay}.");
         if (!(options.ValidationFraction >= 0 && options.ValidationFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(options.ValidationFraction), options.ValidationFraction, $"'{nameof(options.ValidationFraction)}' must be in [0, 1). Got {options.ValidationFraction}.");
+        RequireDefined(options.Noise, nameof(options.Noise));
+        if (options.Noise != NoiseKind.None)
+        {
+            bool isFraction = options.Noise != NoiseKind.Gaussian;
+            if (!(options.NoiseLevel > 0) || !float.IsFinite(options.NoiseLevel) || (isFraction && options.NoiseLevel > 1))
+                throw new ArgumentOutOfRangeException(nameof(options.NoiseLevel), options.NoiseLevel,
+                    $"'{nameof(options.NoiseLevel)}' must be {(isFraction ? "in (0, 1]" : "a positive finite number")} for {options.Noise} noise. Got {options.NoiseLevel}.");
+        }
+        if (!(options.SparsityWeight >= 0) || !float.IsFinite(options.SparsityWeight))
+            throw new ArgumentOutOfRangeException(nameof(options.SparsityWeight), options.SparsityWeight, $"'{nameof(options.SparsityWeight)}' must be zero or a positive finite number. Got {options.SparsityWeight}.");
         if (options.EarlyStoppingPatience < 0)
             throw new ArgumentOutOfRangeException(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, $"'{nameof(options.EarlyStoppingPatience)}' must be zero (off) or positive. Got {options.EarlyStoppingPatience}.");
         if (options.NumberOfThreads is { } threads && threads <= 0)

@@ -9,7 +9,7 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms;
 
 /// <summary>
-/// A fitted dense autoencoder. <see cref="Transform"/> adds three lazily computed columns to the data:
+/// A fitted autoencoder (dense, or any other <see cref="AutoencoderNetwork"/>). <see cref="Transform"/> adds three lazily computed columns to the data:
 /// the latent code, the reconstruction (in the input's units) and the per-row reconstruction error.
 /// Rows are scored in batches; reading only carried-over columns runs no network.
 /// </summary>
@@ -20,12 +20,12 @@ namespace MLNet.Autoencoders.Transforms;
 /// </remarks>
 public sealed class AutoencoderTransformer : ITransformer, IDisposable
 {
-    internal const string PersistenceKind = "DenseAutoencoder";
+    internal const string PersistenceKind = "Autoencoder";
     private const int FormatVersion = 1;
-    private readonly DenseAutoencoderScorer scorer;
+    private readonly AutoencoderScorer scorer;
     private bool disposed;
 
-    internal AutoencoderTransformer(DenseAutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns,
+    internal AutoencoderTransformer(AutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns,
         IReadOnlyList<EpochLoss> lossHistory, int scoringBatchSize)
     {
         Architecture = network.Architecture;
@@ -33,14 +33,14 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         Columns = columns;
         LossHistory = lossHistory;
         ScoringBatchSize = scoringBatchSize;
-        scorer = new DenseAutoencoderScorer(network, scaler);
+        scorer = new AutoencoderScorer(network, scaler);
     }
 
     /// <summary>The names of the input column and of the three output columns.</summary>
     public AutoencoderColumnNames Columns { get; }
 
     /// <summary>The network's layer sizes and activation.</summary>
-    public DenseArchitecture Architecture { get; }
+    public NetworkArchitecture Architecture { get; }
 
     /// <summary>The input scaling learned at fit time.</summary>
     public FeatureScaler Scaler { get; }
@@ -105,14 +105,14 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
             throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
         var reader = model.Reader;
         var columns = AutoencoderColumnNames.Read(reader);
-        var architecture = DenseArchitecture.Read(reader);
+        var architecture = NetworkArchitecture.Read(reader);
         var scaler = FeatureScaler.Read(reader, architecture.InputSize);
         int batchSize = reader.ReadInt32();
         if (batchSize <= 0)
             throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
         var history = LossHistoryFormat.Read(reader);
 
-        var network = new DenseAutoencoderNetwork(architecture);
+        var network = architecture.CreateNetwork();
         try
         {
             model.ReadBinaryStream(WeightsEntry, r => ModuleWeights.Read(r, network, PersistenceKind));

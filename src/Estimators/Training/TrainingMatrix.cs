@@ -22,6 +22,9 @@ internal sealed class TrainingMatrix
 
     public int FeatureCount { get; }
 
+    /// <summary>A new [rows, features] tensor holding a copy of the values.</summary>
+    public TorchSharp.torch.Tensor ToTensor() => TorchSharp.torch.tensor(Values, [RowCount, FeatureCount]);
+
     public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * FeatureCount, FeatureCount);
 
     /// <summary>

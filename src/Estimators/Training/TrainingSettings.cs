@@ -8,4 +8,17 @@ internal sealed record TrainingSettings(
     double WeightDecay,
     int EarlyStoppingPatience,
     int Seed,
-    CancellationToken Cancellation);
+    CancellationToken Cancellation)
+{
+    /// <summary>The corruption applied to training inputs (denoising). Default: none.</summary>
+    public NoiseKind Noise { get; init; }
+
+    /// <summary>Standard deviation or fraction for <see cref="Noise"/>.</summary>
+    public double NoiseLevel { get; init; }
+
+    /// <summary>The weight of the L1 penalty on latent activations (sparse autoencoders). Default: 0.</summary>
+    public double SparsityWeight { get; init; }
+
+    /// <summary>The weight of each penalty a network reports in its forward pass (e.g. a VAE's "kl"); a missing name weighs 1.</summary>
+    public IReadOnlyDictionary<string, double> PenaltyWeights { get; init; } = new Dictionary<string, double>();
+}

@@ -11,10 +11,10 @@ internal sealed class AutoencoderDataView : IDataView
 {
     private readonly IDataView source;
     private readonly AutoencoderSchema schema;
-    private readonly DenseAutoencoderScorer scorer;
+    private readonly AutoencoderScorer scorer;
     private readonly int batchSize;
 
-    public AutoencoderDataView(IDataView source, AutoencoderSchema schema, DenseAutoencoderScorer scorer, int batchSize)
+    public AutoencoderDataView(IDataView source, AutoencoderSchema schema, AutoencoderScorer scorer, int batchSize)
     {
         this.source = source;
         this.schema = schema;

@@ -11,9 +11,9 @@ namespace MLNet.Autoencoders.Transforms.DataView;
 internal sealed class AutoencoderRowMapper : IRowToRowMapper
 {
     private readonly AutoencoderSchema schema;
-    private readonly DenseAutoencoderScorer scorer;
+    private readonly AutoencoderScorer scorer;
 
-    public AutoencoderRowMapper(AutoencoderSchema schema, DenseAutoencoderScorer scorer)
+    public AutoencoderRowMapper(AutoencoderSchema schema, AutoencoderScorer scorer)
     {
         this.schema = schema;
         this.scorer = scorer;
@@ -33,13 +33,13 @@ internal sealed class AutoencoderRowMapper : IRowToRowMapper
     {
         private readonly DataViewRow input;
         private readonly AutoencoderSchema schema;
-        private readonly DenseAutoencoderScorer scorer;
+        private readonly AutoencoderScorer scorer;
         private readonly bool[] active;
         private readonly AutoencoderBatch batch;
         private FeatureReader? features;
         private long scoredPosition = -1;
 
-        public MappedRow(DataViewRow input, AutoencoderSchema schema, DenseAutoencoderScorer scorer, IEnumerable<DataViewSchema.Column> activeColumns)
+        public MappedRow(DataViewRow input, AutoencoderSchema schema, AutoencoderScorer scorer, IEnumerable<DataViewSchema.Column> activeColumns)
         {
             this.input = input;
             this.schema = schema;

@@ -12,7 +12,7 @@ internal sealed class BatchedAutoencoderCursor : DataViewRowCursor
 {
     private readonly DataViewRowCursor source;
     private readonly AutoencoderSchema schema;
-    private readonly DenseAutoencoderScorer scorer;
+    private readonly AutoencoderScorer scorer;
     private readonly AutoencoderBatch batch;
     private readonly FeatureReader features;
     private readonly ValueGetter<DataViewRowId> sourceIds;
@@ -22,7 +22,7 @@ internal sealed class BatchedAutoencoderCursor : DataViewRowCursor
     private int slot = -1;
     private long position = -1;
 
-    public BatchedAutoencoderCursor(DataViewRowCursor source, AutoencoderSchema schema, DenseAutoencoderScorer scorer, int batchSize,
+    public BatchedAutoencoderCursor(DataViewRowCursor source, AutoencoderSchema schema, AutoencoderScorer scorer, int batchSize,
         IEnumerable<DataViewSchema.Column> columnsNeeded)
     {
         this.source = source;

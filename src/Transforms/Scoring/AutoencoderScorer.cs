@@ -4,16 +4,16 @@ using static TorchSharp.torch;
 namespace MLNet.Autoencoders.Transforms.Scoring;
 
 /// <summary>
-/// Runs a trained dense autoencoder over batches of rows: scales the input, one forward pass under
+/// Runs a trained autoencoder over batches of rows: scales the input, one forward pass under
 /// <c>no_grad</c> in its own dispose scope, and maps the reconstruction back to the input's units.
 /// </summary>
-internal sealed class DenseAutoencoderScorer : IDisposable
+internal sealed class AutoencoderScorer : IDisposable
 {
-    private readonly DenseAutoencoderNetwork network;
+    private readonly AutoencoderNetwork network;
     private readonly FeatureScaler scaler;
     private bool disposed;
 
-    public DenseAutoencoderScorer(DenseAutoencoderNetwork network, FeatureScaler scaler)
+    public AutoencoderScorer(AutoencoderNetwork network, FeatureScaler scaler)
     {
         this.network = network;
         this.scaler = scaler;
@@ -21,7 +21,7 @@ internal sealed class DenseAutoencoderScorer : IDisposable
     }
 
     /// <summary>The network this scorer runs.</summary>
-    public DenseAutoencoderNetwork Network => network;
+    public AutoencoderNetwork Network => network;
 
     public int InputSize => network.Architecture.InputSize;
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.ML.Runtime;
 using MLNet.Autoencoders.Transforms;
@@ -7,16 +8,18 @@ using static TorchSharp.torch;
 namespace MLNet.Autoencoders.Estimators.Training;
 
 /// <summary>
-/// The training loop: Adam on the mean squared reconstruction error of scaled inputs, one dispose scope
-/// per batch, shuffling with a seeded <see cref="Random"/>, validation and early stopping per epoch.
+/// The training loop shared by every autoencoder: Adam on the mean squared reconstruction error of
+/// scaled inputs (against the clean input when denoising), plus an optional L1 sparsity term and any
+/// penalty the network reports (a VAE's KL divergence); one dispose scope per batch, shuffling with a
+/// seeded <see cref="Random"/>, noise from a seeded generator, validation and early stopping per epoch.
 /// </summary>
-internal sealed class DenseAutoencoderTrainer
+internal sealed class AutoencoderTrainer
 {
     private readonly TrainingSettings settings;
     private readonly IChannel channel;
     private readonly Action<EpochLoss>? epochCompleted;
 
-    public DenseAutoencoderTrainer(TrainingSettings settings, IChannel channel, Action<EpochLoss>? epochCompleted)
+    public AutoencoderTrainer(TrainingSettings settings, IChannel channel, Action<EpochLoss>? epochCompleted)
     {
         this.settings = settings;
         this.channel = channel;
@@ -24,12 +27,14 @@ internal sealed class DenseAutoencoderTrainer
     }
 
     /// <summary>Trains <paramref name="network"/> in place and returns the loss of every epoch that ran.</summary>
-    public IReadOnlyList<EpochLoss> Train(DenseAutoencoderNetwork network, TrainingMatrix training, TrainingMatrix? validation)
+    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, TrainingMatrix training, TrainingMatrix? validation)
     {
         var history = new List<EpochLoss>();
         var random = new Random(settings.Seed);
-        using var trainingTensor = ToTensor(training);
-        using var validationTensor = validation is null ? null : ToTensor(validation);
+        using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
+        using var trainingTensor = training.ToTensor();
+        using var validationTensor = validation?.ToTensor();
+        using var corruption = new InputCorruption(settings.Noise, settings.NoiseLevel, trainingTensor);
         using var optimizer = optim.Adam(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
         using var best = new ParameterSnapshot();
         double bestValidation = double.PositiveInfinity;
@@ -40,9 +45,9 @@ internal sealed class DenseAutoencoderTrainer
         {
             var clock = Stopwatch.StartNew();
             random.Shuffle(order);
-            double trainingLoss = RunEpoch(network, optimizer, trainingTensor, order);
+            var terms = RunEpoch(network, optimizer, trainingTensor, order, corruption, generator);
             double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor);
-            var loss = new EpochLoss(epoch, trainingLoss, validationLoss, clock.Elapsed);
+            var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
             ThrowIfDiverged(loss);
@@ -66,28 +71,44 @@ internal sealed class DenseAutoencoderTrainer
         return history;
     }
 
-    private double RunEpoch(DenseAutoencoderNetwork network, optim.Optimizer optimizer, Tensor data, int[] order)
+    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, Tensor data, int[] order,
+        InputCorruption corruption, Generator generator)
     {
         network.train();
-        double sum = 0;
+        var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (int start = 0; start < order.Length; start += settings.BatchSize)
         {
             settings.Cancellation.ThrowIfCancellationRequested();
             int count = Math.Min(settings.BatchSize, order.Length - start);
             using var scope = NewDisposeScope();
             var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64);
-            var batch = data.index_select(0, indices);
-            var reconstruction = network.forward(batch);
-            var loss = nn.functional.mse_loss(reconstruction, batch);
+            var clean = data.index_select(0, indices);
+            var pass = network.TrainingForward(corruption.Apply(clean, generator), generator);
+            var terms = LossTerms(pass, clean);
+            var total = terms.Values.Aggregate((sum, term) => sum + term);
             optimizer.zero_grad();
-            loss.backward();
+            total.backward();
             optimizer.step();
-            sum += loss.item<float>() * count;
+            foreach (var (name, term) in terms)
+                sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
         }
-        return sum / order.Length;
+        return sums.ToImmutableSortedDictionary(t => t.Key, t => t.Value / order.Length, StringComparer.Ordinal);
     }
 
-    private static double Evaluate(DenseAutoencoderNetwork network, Tensor data)
+    private Dictionary<string, Tensor> LossTerms(ForwardPass pass, Tensor clean)
+    {
+        var terms = new Dictionary<string, Tensor>
+        {
+            [EpochLoss.ReconstructionTerm] = nn.functional.mse_loss(pass.Reconstruction, clean),
+        };
+        if (settings.SparsityWeight > 0)
+            terms[EpochLoss.SparsityTerm] = pass.Latent.abs().mean() * settings.SparsityWeight;
+        foreach (var (name, penalty) in pass.Penalties)
+            terms[name] = penalty * settings.PenaltyWeights.GetValueOrDefault(name, 1.0);
+        return terms;
+    }
+
+    private static double Evaluate(AutoencoderNetwork network, Tensor data)
     {
         network.eval();
         using var scope = NewDisposeScope();
@@ -109,7 +130,4 @@ internal sealed class DenseAutoencoderTrainer
             $"Autoencoder training diverged: the loss became {loss.TrainingLoss} in epoch {loss.Epoch}. " +
             $"Try a lower LearningRate (now {settings.LearningRate}) or scale the input (Scaling = Standardize).");
     }
-
-    private static Tensor ToTensor(TrainingMatrix matrix) =>
-        tensor(matrix.Values, [matrix.RowCount, matrix.FeatureCount]);
 }

@@ -1,0 +1,57 @@
+using static TorchSharp.torch;
+
+namespace MLNet.Autoencoders.Estimators.Training;
+
+/// <summary>Corrupts a batch of scaled inputs for denoising training, reproducibly from a seeded generator.</summary>
+internal sealed class InputCorruption : IDisposable
+{
+    private readonly NoiseKind kind;
+    private readonly double level;
+    private readonly Tensor? minimum;
+    private readonly Tensor? maximum;
+
+    /// <param name="kind">The noise.</param>
+    /// <param name="level">Standard deviation (Gaussian) or fraction of values (masking, salt and pepper).</param>
+    /// <param name="data">The training rows, [rows, features]: salt and pepper uses each feature's extremes.</param>
+    public InputCorruption(NoiseKind kind, double level, Tensor data)
+    {
+        this.kind = kind;
+        this.level = level;
+        if (kind == NoiseKind.SaltAndPepper)
+        {
+            minimum = data.amin(0).DetachFromDisposeScope();
+            maximum = data.amax(0).DetachFromDisposeScope();
+        }
+    }
+
+    public bool IsActive => kind != NoiseKind.None && level > 0;
+
+    /// <summary>The corrupted copy of <paramref name="clean"/>, or <paramref name="clean"/> itself when there is no noise.</summary>
+    public Tensor Apply(Tensor clean, Generator generator)
+    {
+        if (!IsActive)
+            return clean;
+        var shape = clean.shape;
+        return kind switch
+        {
+            NoiseKind.Gaussian => clean + randn(shape, generator: generator) * level,
+            NoiseKind.Masking => clean.masked_fill(rand(shape, generator: generator) < level, 0),
+            NoiseKind.SaltAndPepper => SaltAndPepper(clean, generator),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+
+    private Tensor SaltAndPepper(Tensor clean, Generator generator)
+    {
+        var draw = rand(clean.shape, generator: generator);
+        var salt = draw < level / 2;
+        var pepper = (draw >= level / 2) & (draw < level);
+        return where(salt, maximum!.expand_as(clean), where(pepper, minimum!.expand_as(clean), clean));
+    }
+
+    public void Dispose()
+    {
+        minimum?.Dispose();
+        maximum?.Dispose();
+    }
+}

@@ -1,0 +1,72 @@
+namespace MLNet.Autoencoders.Transforms.Networks;
+
+/// <summary>
+/// The shape of an autoencoder network: enough to rebuild it, and to write into and read from a model file.
+/// </summary>
+/// <param name="InputSize">The length of the flat input vector.</param>
+/// <param name="LatentDimension">The size of the latent code.</param>
+public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
+{
+    /// <summary>Builds a network of this shape with PyTorch's default initialisation.</summary>
+    public abstract AutoencoderNetwork CreateNetwork();
+
+    /// <summary>The tag that says which architecture a model file holds.</summary>
+    private protected abstract byte Tag { get; }
+
+    private protected abstract void WriteBody(BinaryWriter writer);
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Tag);
+        WriteBody(writer);
+    }
+
+    internal static NetworkArchitecture Read(BinaryReader reader)
+    {
+        byte tag = reader.ReadByte();
+        return tag switch
+        {
+            DenseArchitecture.FormatTag => DenseArchitecture.ReadBody(reader),
+            _ => throw new InvalidDataException($"The model holds a network architecture with tag {tag}, which this version does not know."),
+        };
+    }
+
+    /// <summary>Reads a size that must be positive and plausible.</summary>
+    private protected static int ReadPositive(BinaryReader reader, string what)
+    {
+        int value = reader.ReadInt32();
+        if (value is <= 0 or > 1 << 24)
+            throw new InvalidDataException($"The model's {what} is {value}; expected a positive size.");
+        return value;
+    }
+
+    /// <summary>Reads a list of positive sizes, written as a count and the sizes.</summary>
+    private protected static int[] ReadSizes(BinaryReader reader, string what)
+    {
+        int count = reader.ReadInt32();
+        if (count is < 0 or > 64)
+            throw new InvalidDataException($"The model declares {count} {what}; expected between 0 and 64.");
+        var sizes = new int[count];
+        for (int i = 0; i < count; i++)
+            sizes[i] = ReadPositive(reader, what);
+        return sizes;
+    }
+
+    /// <summary>Writes a list of sizes as a count and the sizes.</summary>
+    private protected static void WriteSizes(BinaryWriter writer, IReadOnlyList<int> sizes)
+    {
+        writer.Write(sizes.Count);
+        foreach (int size in sizes)
+            writer.Write(size);
+    }
+
+    /// <summary>Reads an enum value written as an int, checking that it is defined.</summary>
+    private protected static TEnum ReadEnum<TEnum>(BinaryReader reader) where TEnum : struct, Enum
+    {
+        int value = reader.ReadInt32();
+        var result = (TEnum)Enum.ToObject(typeof(TEnum), value);
+        if (!Enum.IsDefined(result))
+            throw new InvalidDataException($"The model's {typeof(TEnum).Name} code {value} is not known.");
+        return result;
+    }
+}
