@@ -5,7 +5,17 @@ namespace MLNet.Autoencoders.Estimators;
 /// <summary>Checks <see cref="AutoencoderOptions"/> once, up front, with the option's name, the rule and the bad value.</summary>
 internal static class AutoencoderOptionsValidation
 {
+    /// <summary>Checks the dense estimator's options: the shared ones and the layer sizes and activation.</summary>
     public static void Validate(AutoencoderOptions options)
+    {
+        ValidateCommon(options);
+        RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
+        RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
+        RequireDefined(options.Activation, nameof(options.Activation));
+    }
+
+    /// <summary>Checks the options every autoencoder estimator shares.</summary>
+    public static void ValidateCommon(AutoencoderTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         RequireName(options.InputColumnName, nameof(options.InputColumnName));
@@ -17,9 +27,6 @@ internal static class AutoencoderOptionsValidation
             throw new ArgumentException($"The output column names must differ. Got latent '{outputs[0]}', reconstruction '{outputs[1]}', error '{outputs[2]}'.", nameof(options));
 
         RequirePositive(options.LatentDimension, nameof(options.LatentDimension));
-        RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
-        RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
-        RequireDefined(options.Activation, nameof(options.Activation));
         RequireDefined(options.Scaling, nameof(options.Scaling));
         RequirePositive(options.Epochs, nameof(options.Epochs));
         RequirePositive(options.BatchSize, nameof(options.BatchSize));
@@ -46,19 +53,19 @@ internal static class AutoencoderOptionsValidation
             throw new ArgumentOutOfRangeException(nameof(options.NumberOfThreads), threads, $"'{nameof(options.NumberOfThreads)}' must be positive when set. Got {threads}.");
     }
 
-    private static void RequireName(string? name, string option)
+    internal static void RequireName(string? name, string option)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new ArgumentException($"'{option}' must name a column. Got {(name is null ? "null" : $"'{name}'")}.", option);
     }
 
-    private static void RequirePositive(int value, string option)
+    internal static void RequirePositive(int value, string option)
     {
         if (value <= 0)
             throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be positive. Got {value}.");
     }
 
-    private static void RequireLayers(int[]? sizes, string option)
+    internal static void RequireLayers(int[]? sizes, string option)
     {
         if (sizes is null)
             return;
@@ -69,7 +76,7 @@ internal static class AutoencoderOptionsValidation
         }
     }
 
-    private static void RequireDefined<TEnum>(TEnum value, string option) where TEnum : struct, Enum
+    internal static void RequireDefined<TEnum>(TEnum value, string option) where TEnum : struct, Enum
     {
         if (!Enum.IsDefined(value))
             throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be one of {string.Join(", ", Enum.GetNames<TEnum>())}. Got {value}.");

@@ -1,0 +1,96 @@
+using MLNet.Autoencoders.Transforms;
+
+namespace MLNet.Autoencoders.Estimators;
+
+/// <summary>
+/// The settings every autoencoder estimator shares: the columns, the latent size, and how the network is
+/// trained. <see cref="AutoencoderOptions"/> and the other estimators' options add the network's shape.
+/// </summary>
+public abstract class AutoencoderTrainingOptions
+{
+    /// <summary>The known-size vector of <see cref="float"/> to encode. Default is "Features".</summary>
+    public string InputColumnName { get; set; } = AutoencoderDefaults.InputColumnName;
+
+    /// <summary>The output column for the latent code. Default is "Latent".</summary>
+    public string LatentColumnName { get; set; } = AutoencoderDefaults.LatentColumnName;
+
+    /// <summary>The output column for the reconstruction, in the input's units. Default is "Reconstruction".</summary>
+    public string ReconstructionColumnName { get; set; } = AutoencoderDefaults.ReconstructionColumnName;
+
+    /// <summary>The output column for the per-row mean squared reconstruction error, in the input's units. Default is "ReconstructionError".</summary>
+    public string ReconstructionErrorColumnName { get; set; } = AutoencoderDefaults.ReconstructionErrorColumnName;
+
+    /// <summary>
+    /// The size of the latent code. Default is 8. It may equal or exceed the input size (an overcomplete
+    /// code); the network can then learn the identity, so the error column is only meaningful if that is intended.
+    /// </summary>
+    public int LatentDimension { get; set; } = AutoencoderDefaults.LatentDimension;
+
+    /// <summary>The maximum number of passes over the training rows. Default is 100.</summary>
+    public int Epochs { get; set; } = AutoencoderDefaults.Epochs;
+
+    /// <summary>The number of rows per gradient step. Default is 64.</summary>
+    public int BatchSize { get; set; } = AutoencoderDefaults.BatchSize;
+
+    /// <summary>The Adam learning rate. Default is 0.001.</summary>
+    public float LearningRate { get; set; } = AutoencoderDefaults.LearningRate;
+
+    /// <summary>The L2 weight decay of the Adam optimizer. Default is 0.</summary>
+    public float WeightDecay { get; set; } = AutoencoderDefaults.WeightDecay;
+
+    /// <summary>
+    /// The corruption applied to inputs while training, for a denoising autoencoder; the loss compares the
+    /// reconstruction with the clean input, and scoring never adds noise (the reconstruction column is the
+    /// denoised input). Default is <see cref="NoiseKind.None"/>.
+    /// </summary>
+    public NoiseKind Noise { get; set; } = AutoencoderDefaults.Noise;
+
+    /// <summary>
+    /// The amount of <see cref="Noise"/>: the standard deviation for <see cref="NoiseKind.Gaussian"/> (in scaled units),
+    /// the fraction of values for <see cref="NoiseKind.Masking"/> and <see cref="NoiseKind.SaltAndPepper"/>. Default is 0.1.
+    /// </summary>
+    public float NoiseLevel { get; set; } = AutoencoderDefaults.NoiseLevel;
+
+    /// <summary>
+    /// The weight of an L1 penalty on the latent activations, mean |latent|, added to the loss for a sparse
+    /// autoencoder; each epoch reports it as the "sparsity" term. Default is 0 (off).
+    /// </summary>
+    public float SparsityWeight { get; set; } = AutoencoderDefaults.SparsityWeight;
+
+    /// <summary>How inputs are rescaled before training and scoring; the statistics are stored in the model. Default is <see cref="InputScaling.Standardize"/>.</summary>
+    public InputScaling Scaling { get; set; } = AutoencoderDefaults.Scaling;
+
+    /// <summary>
+    /// The fraction of rows held out to measure validation loss, in [0, 1). Default is 0.1. With a
+    /// validation set, training stops early when the validation loss has not improved for
+    /// <see cref="EarlyStoppingPatience"/> epochs, and the best epoch's weights are kept. When the
+    /// fraction leaves no row to validate on (tiny data), training uses every row and runs all epochs.
+    /// </summary>
+    public float ValidationFraction { get; set; } = AutoencoderDefaults.ValidationFraction;
+
+    /// <summary>Epochs without validation improvement before training stops; 0 disables early stopping. Default is 10.</summary>
+    public int EarlyStoppingPatience { get; set; } = AutoencoderDefaults.EarlyStoppingPatience;
+
+    /// <summary>
+    /// The seed for weight initialisation, the validation split, shuffling and noise. Default is
+    /// <see langword="null"/>: drawn from the <c>MLContext</c>'s random source, so <c>new MLContext(seed: 1)</c>
+    /// gives the same model every run.
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>
+    /// The number of threads TorchSharp uses for intra-op parallelism while fitting. Default is
+    /// <see langword="null"/>: TorchSharp's default (all cores). The setting is process-wide in libtorch;
+    /// the previous value is restored after fitting.
+    /// </summary>
+    public int? NumberOfThreads { get; set; }
+
+    /// <summary>The number of rows a fitted transformer scores per forward pass. Default is 1024.</summary>
+    public int ScoringBatchSize { get; set; } = AutoencoderDefaults.ScoringBatchSize;
+
+    /// <summary>Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Called after every epoch with its losses, on the fitting thread. Default is <see langword="null"/>.</summary>
+    public Action<EpochLoss>? EpochCompleted { get; set; }
+}
