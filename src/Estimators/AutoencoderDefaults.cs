@@ -38,6 +38,9 @@ public static class AutoencoderDefaults
     /// <summary>Default activation: <see cref="Activation.Relu"/>.</summary>
     public const Activation Activation = Transforms.Activation.Relu;
 
+    /// <summary>Default output activation: <see cref="OutputActivation.Identity"/>.</summary>
+    public const OutputActivation OutputActivation = Transforms.OutputActivation.Identity;
+
     /// <summary>Default input scaling: <see cref="InputScaling.Standardize"/>.</summary>
     public const InputScaling Scaling = InputScaling.Standardize;
 

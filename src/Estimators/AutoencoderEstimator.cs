@@ -60,7 +60,7 @@ public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
             channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {latent} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         var encoder = options.HiddenLayers ?? [DefaultHiddenSize(inputSize, latent)];
         var decoder = options.DecoderHiddenLayers ?? encoder.Reverse().ToArray();
-        return new DenseArchitecture(inputSize, encoder, latent, decoder, options.Activation);
+        return new DenseArchitecture(inputSize, encoder, latent, decoder, options.Activation, options.OutputActivation);
     }
 
     /// <summary>max(16, 2 x latent, sqrt(input x latent)), at most 512: wide enough to bend, small enough for small data.</summary>

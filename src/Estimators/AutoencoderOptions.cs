@@ -18,4 +18,10 @@ public sealed class AutoencoderOptions : AutoencoderTrainingOptions
 
     /// <summary>The nonlinearity after every hidden layer. Default is <see cref="Activation.Relu"/>.</summary>
     public Activation Activation { get; set; } = AutoencoderDefaults.Activation;
+
+    /// <summary>
+    /// The function on the decoder's last layer. Default is <see cref="OutputActivation.Identity"/>.
+    /// Use <see cref="OutputActivation.Sigmoid"/> for inputs in [0, 1] (pixels) with <c>Scaling = None</c> or <c>MinMax</c>.
+    /// </summary>
+    public OutputActivation OutputActivation { get; set; } = AutoencoderDefaults.OutputActivation;
 }

@@ -12,6 +12,7 @@ internal static class AutoencoderOptionsValidation
         RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
         RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
         RequireDefined(options.Activation, nameof(options.Activation));
+        RequireDefined(options.OutputActivation, nameof(options.OutputActivation));
     }
 
     /// <summary>Checks the options every autoencoder estimator shares.</summary>

@@ -9,12 +9,14 @@ namespace MLNet.Autoencoders.Transforms.Networks;
 /// <param name="LatentDimension">The size of the latent (code) layer.</param>
 /// <param name="DecoderLayers">Hidden layer sizes from the latent layer towards the output.</param>
 /// <param name="Activation">The nonlinearity after every hidden layer.</param>
+/// <param name="OutputActivation">The function on the decoder's last layer.</param>
 public sealed record DenseArchitecture(
     int InputSize,
     IReadOnlyList<int> EncoderLayers,
     int LatentDimension,
     IReadOnlyList<int> DecoderLayers,
-    Activation Activation) : NetworkArchitecture(InputSize, LatentDimension)
+    Activation Activation,
+    OutputActivation OutputActivation = OutputActivation.Identity) : NetworkArchitecture(InputSize, LatentDimension)
 {
     internal const byte FormatTag = 1;
 
@@ -27,7 +29,7 @@ public sealed record DenseArchitecture(
     /// <inheritdoc/>
     public override string ToString() =>
         string.Join("-", EncoderLayers.Prepend(InputSize).Append(LatentDimension).Concat(DecoderLayers).Append(InputSize))
-        + $" ({Activation})";
+        + (OutputActivation == OutputActivation.Identity ? $" ({Activation})" : $" ({Activation}, {OutputActivation} output)");
 
     private protected override void WriteBody(BinaryWriter writer)
     {
@@ -36,6 +38,7 @@ public sealed record DenseArchitecture(
         writer.Write(LatentDimension);
         WriteSizes(writer, DecoderLayers);
         writer.Write((int)Activation);
+        writer.Write((int)OutputActivation);
     }
 
     internal static DenseArchitecture ReadBody(BinaryReader reader)
@@ -44,6 +47,7 @@ public sealed record DenseArchitecture(
         var encoder = ReadSizes(reader, "encoder layers");
         int latent = ReadPositive(reader, "latent dimension");
         var decoder = ReadSizes(reader, "decoder layers");
-        return new DenseArchitecture(inputSize, encoder, latent, decoder, ReadEnum<Activation>(reader));
+        var activation = ReadEnum<Activation>(reader);
+        return new DenseArchitecture(inputSize, encoder, latent, decoder, activation, ReadEnum<OutputActivation>(reader));
     }
 }

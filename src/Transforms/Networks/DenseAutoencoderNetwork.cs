@@ -20,7 +20,8 @@ public sealed class DenseAutoencoderNetwork : AutoencoderNetwork
     {
         this.architecture = architecture;
         encoder = LayerStacks.Dense(architecture.InputSize, architecture.EncoderLayers, architecture.LatentDimension, architecture.Activation);
-        decoder = LayerStacks.Dense(architecture.LatentDimension, architecture.DecoderLayers, architecture.InputSize, architecture.Activation);
+        decoder = LayerStacks.Dense(architecture.LatentDimension, architecture.DecoderLayers, architecture.InputSize, architecture.Activation,
+            architecture.OutputActivation);
         RegisterComponents();
     }
 

@@ -9,9 +9,10 @@ internal static class LayerStacks
 {
     /// <summary>
     /// Linear layers <paramref name="inputSize"/> -> each of <paramref name="hidden"/> -> <paramref name="outputSize"/>,
-    /// with <paramref name="activation"/> after every hidden layer and none after the last.
+    /// with <paramref name="activation"/> after every hidden layer and <paramref name="output"/> after the last.
     /// </summary>
-    public static Sequential Dense(int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation)
+    public static Sequential Dense(int inputSize, IReadOnlyList<int> hidden, int outputSize, Activation activation,
+        OutputActivation output = OutputActivation.Identity)
     {
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         int previous = inputSize;
@@ -22,6 +23,8 @@ internal static class LayerStacks
             previous = hidden[i];
         }
         layers.Add(($"linear{hidden.Count}", Linear(previous, outputSize)));
+        if (output == OutputActivation.Sigmoid)
+            layers.Add(("output", Sigmoid()));
         return Sequential(layers);
     }
 

@@ -162,6 +162,24 @@ public sealed class AutoencoderEstimatorTests
     }
 
     [TestMethod]
+    public void Fit_WithSigmoidOutputAndNoScaling_ReconstructsInsideUnitInterval()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = ManifoldData.Rows(100);
+        foreach (var row in rows)
+            row.Features = row.Features.Select(v => (v + 2) / 4).ToArray();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var options = SmallOptions();
+        options.Scaling = InputScaling.None;
+        options.OutputActivation = OutputActivation.Sigmoid;
+        options.Epochs = 3;
+        using var model = ml.Transforms.Autoencoder(options).Fit(data);
+
+        Assert.AreEqual("6-16-2-16-6 (Relu, Sigmoid output)", model.Architecture.ToString());
+        Assert.IsTrue(Columns.Vectors(model.Transform(data), "Reconstruction").SelectMany(v => v).All(v => v is > 0 and < 1));
+    }
+
+    [TestMethod]
     public void DefaultHiddenSize_AdaptsToInputAndLatentSizes()
     {
         Assert.AreEqual(16, AutoencoderEstimator.DefaultHiddenSize(4, 2));
