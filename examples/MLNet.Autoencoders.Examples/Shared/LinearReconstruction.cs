@@ -14,14 +14,17 @@ internal static class LinearReconstruction
 {
     /// <summary>
     /// Mean squared error, over all rows and features, of the least-squares reconstruction of
-    /// <paramref name="features"/> from <paramref name="codes"/> (one row each).
+    /// <paramref name="features"/> from <paramref name="codes"/> (one row each), fitted on the same rows.
     /// </summary>
-    public static double MeanSquaredError(IReadOnlyList<float[]> codes, IReadOnlyList<float[]> features)
-    {
-        if (codes.Count != features.Count || codes.Count == 0)
-            throw new ArgumentException(
-                $"Need the same, non-zero number of code and feature rows: got {codes.Count} and {features.Count}.");
+    public static double MeanSquaredError(IReadOnlyList<float[]> codes, IReadOnlyList<float[]> features) =>
+        MeanSquaredError(Fit(codes, features), codes, features);
 
+    /// <summary>
+    /// Fits X ≈ [Z, 1]·B by the normal equations and returns B: W (one row per code dimension) on top of b.
+    /// </summary>
+    public static double[,] Fit(IReadOnlyList<float[]> codes, IReadOnlyList<float[]> features)
+    {
+        RequireRows(codes, features);
         int k = codes[0].Length + 1; // codes plus an intercept column
         int d = features[0].Length;
 
@@ -39,8 +42,15 @@ internal static class LinearReconstruction
                     rhs[i, j] += a[i] * row[j];
             }
         }
-        double[,] coefficients = Solve(gram, rhs);
+        return Solve(gram, rhs);
+    }
 
+    /// <summary>Mean squared error of reconstructing <paramref name="features"/> from <paramref name="codes"/> with fitted <paramref name="coefficients"/>.</summary>
+    public static double MeanSquaredError(double[,] coefficients, IReadOnlyList<float[]> codes, IReadOnlyList<float[]> features)
+    {
+        RequireRows(codes, features);
+        int k = coefficients.GetLength(0);
+        int d = features[0].Length;
         double sumOfSquares = 0;
         foreach (var (code, row) in codes.Zip(features))
         {
@@ -54,6 +64,13 @@ internal static class LinearReconstruction
             }
         }
         return sumOfSquares / ((double)codes.Count * d);
+    }
+
+    private static void RequireRows(IReadOnlyList<float[]> codes, IReadOnlyList<float[]> features)
+    {
+        if (codes.Count != features.Count || codes.Count == 0)
+            throw new ArgumentException(
+                $"Need the same, non-zero number of code and feature rows: got {codes.Count} and {features.Count}.");
     }
 
     private static double[] WithIntercept(float[] code) => [.. code.Select(v => (double)v), 1.0];

@@ -1,0 +1,36 @@
+namespace MLNet.Autoencoders.Benchmarks;
+
+/// <summary>Resident set size of this process, read from /proc, and a sampler that records its peak.</summary>
+internal static class ProcessMemory
+{
+    public static long ResidentBytes()
+    {
+        var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+        return long.Parse(fields[1]) * Environment.SystemPageSize;
+    }
+
+    /// <summary>Runs <paramref name="action"/> while sampling RSS every few milliseconds; returns the peak seen.</summary>
+    public static long PeakDuring(Action action)
+    {
+        long peak = ResidentBytes();
+        using var done = new ManualResetEventSlim();
+        var sampler = new Thread(() =>
+        {
+            while (!done.Wait(5))
+                peak = Math.Max(peak, ResidentBytes());
+        }) { IsBackground = true };
+        sampler.Start();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            done.Set();
+            sampler.Join();
+        }
+        return Math.Max(peak, ResidentBytes());
+    }
+
+    public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MB";
+}

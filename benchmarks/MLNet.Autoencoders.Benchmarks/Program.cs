@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.Autoencoders.Benchmarks;
+using MLNet.Autoencoders.Estimators;
+using MLNet.Autoencoders.Transforms;
+using static TorchSharp.torch;
+
+// Compares MLNet.Autoencoders with a hand-written TorchSharp loop in the same process, on the same data,
+// network and thread count, and prints a markdown table of ratios. Usage:
+//   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- [--epochs 3] [--rows 60000]
+//       [--passes 1000] [--transform-rows 10000] [--engine-rows 2000]
+var settings = BenchmarkSettings.Parse(args);
+var workload = Workload.Load(settings.MaxTrainRows);
+var table = new ResultTable();
+Console.WriteLine($"Data: {workload.TrainRows:N0} training and {workload.TestRows:N0} test images from {workload.Source}.");
+Console.WriteLine($"Network: 784-256-64-256-784, ReLU, sigmoid output, MSE, Adam lr {BenchmarkSettings.LearningRate}, batch {BenchmarkSettings.BatchSize}, {settings.Epochs} epochs, {get_num_threads()} intra-op threads.");
+
+var ml = new MLContext(seed: 1);
+var train = ml.Data.LoadFromEnumerable(ImageRow.From(workload.Train, workload.TrainRows));
+var test = ml.Data.LoadFromEnumerable(ImageRow.From(workload.Test, workload.TestRows));
+train = ml.Data.Cache(train);
+
+// Training: the library first, in a process that has not yet allocated tensors, so its RSS peak is its own.
+var libraryEpochs = new List<double>();
+var options = new AutoencoderOptions
+{
+    LatentDimension = 64, HiddenLayers = [256], Activation = Activation.Relu, OutputActivation = OutputActivation.Sigmoid,
+    Scaling = InputScaling.None, ValidationFraction = 0, EarlyStoppingPatience = 0, Epochs = settings.Epochs,
+    BatchSize = BenchmarkSettings.BatchSize, LearningRate = (float)BenchmarkSettings.LearningRate, Seed = 1,
+    EpochCompleted = e => { libraryEpochs.Add(e.Elapsed.TotalSeconds); Console.Error.WriteLine($"  library: {e}"); },
+};
+_ = train.Preview(1);
+long baseline = ProcessMemory.ResidentBytes();
+AutoencoderTransformer model = null!;
+var fitClock = Stopwatch.StartNew();
+long fitPeak = ProcessMemory.PeakDuring(() => model = ml.Transforms.Autoencoder(options).Fit(train));
+double fitSeconds = fitClock.Elapsed.TotalSeconds;
+
+using var reference = new HandWrittenAutoencoder(seed: 1);
+using var trainTensor = tensor(workload.Train, [workload.TrainRows, Workload.Pixels]);
+using var testTensor = tensor(workload.Test, [workload.TestRows, Workload.Pixels]);
+var referenceEpochs = reference.Train(trainTensor, settings.Epochs, BenchmarkSettings.BatchSize, BenchmarkSettings.LearningRate);
+
+double libraryEpoch = Median(libraryEpochs), referenceEpoch = Median(referenceEpochs);
+table.Add("Training: median epoch seconds", $"{referenceEpoch:F2} s", $"{libraryEpoch:F2} s", $"{libraryEpoch / referenceEpoch:F2}x time", "<= 1.10x");
+table.Add("Training: whole Fit (reads the IDataView, scales, trains)", "", $"{fitSeconds:F1} s", "", "");
+long dataAndModel = workload.TrainBytes + reference.ParameterCount * sizeof(float); // same architecture
+table.Add("Memory: peak RSS during Fit above the RSS before it", $"data + model {ProcessMemory.Megabytes(dataAndModel)}",
+    ProcessMemory.Megabytes(fitPeak - baseline), $"{(fitPeak - baseline) / (double)dataAndModel:F2}x data + model", "<= 2x");
+
+// Quality alongside.
+var (_, referenceTestError) = reference.Score(testTensor, 1024);
+double libraryTestError = Columns.MeanError(model.Transform(test));
+table.Add($"Quality: test MSE after {settings.Epochs} epochs", $"{referenceTestError:F4}", $"{libraryTestError:F4}", "", "");
+double pcaError = PcaBaseline.TestMeanSquaredError(ml, train, test, rank: 64);
+table.Add("Quality: test MSE of ML.NET PCA, rank 64", "", $"{pcaError:F4}", "", "");
+
+// Scoring throughput on the test rows.
+var (rawSeconds, _) = reference.Score(testTensor, 1024);
+(rawSeconds, _) = reference.Score(testTensor, 1024);
+double rawRate = workload.TestRows / rawSeconds;
+double cursorSeconds = Columns.TimeFullCursor(model.Transform(test));
+cursorSeconds = Math.Min(cursorSeconds, Columns.TimeFullCursor(model.Transform(test)));
+double cursorRate = workload.TestRows / cursorSeconds;
+table.Add("Scoring: rows/s, batched no_grad forward vs Transform + cursor (3 columns)", $"{rawRate:N0}", $"{cursorRate:N0}", $"{cursorRate / rawRate:F2}x throughput", ">= 0.67x");
+var engine = ml.Model.CreatePredictionEngine<ImageRow, ImageScores>(model);
+var engineRows = ImageRow.From(workload.Test, Math.Min(settings.EngineRows, workload.TestRows)).ToArray();
+var engineClock = Stopwatch.StartNew();
+foreach (var row in engineRows)
+    engine.Predict(row);
+double engineRate = engineRows.Length / engineClock.Elapsed.TotalSeconds;
+table.Add("Scoring: rows/s, PredictionEngine one row at a time vs Transform + cursor", $"{engineRate:N0}", $"{cursorRate:N0}", $"{cursorRate / engineRate:F1}x throughput", ">= 20x");
+
+// Memory over repeated transforms.
+var transformRows = ml.Data.TakeRows(test, settings.TransformRows);
+Columns.TimeFullCursor(model.Transform(transformRows));
+long afterOne = ProcessMemory.ResidentBytes();
+for (int pass = 1; pass < settings.TransformPasses; pass++)
+    Columns.TimeFullCursor(model.Transform(transformRows));
+long afterMany = ProcessMemory.ResidentBytes();
+table.Add($"Memory: RSS after 1 and after {settings.TransformPasses:N0} Transform + full-cursor passes over {settings.TransformRows:N0} rows",
+    ProcessMemory.Megabytes(afterOne), ProcessMemory.Megabytes(afterMany), $"{(afterMany - afterOne) * 100.0 / afterOne:+0.0;-0.0}% growth", "< 5%");
+
+model.Dispose();
+Console.WriteLine();
+Console.WriteLine(table.ToMarkdown("Measure", "Hand-written TorchSharp", "MLNet.Autoencoders", "Ratio", "Target"));
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
