@@ -26,17 +26,21 @@ internal static class ModelPersistence
         ArgumentNullException.ThrowIfNull(write);
 
         MlNetInternals.BeginModel(ctx, ModelFormat.Current);
-        var writer = new PersistedModelWriter(MlNetInternals.GetWriter(ctx), kind, formatVersion,
-            (name, writeStream) => MlNetInternals.SaveBinaryStream(ctx, name, writeStream));
-        WriteFramed(writer, write);
+        WriteFramed(MlNetInternals.GetWriter(ctx), kind, formatVersion,
+            (name, writeStream) => MlNetInternals.SaveBinaryStream(ctx, name, writeStream), write);
     }
 
-    /// <summary>Writes the framing of <see cref="PayloadFraming"/> around the payload; the part of <see cref="Save"/> that needs no ML.NET context.</summary>
-    internal static void WriteFramed(PersistedModelWriter writer, Action<PersistedModelWriter> write)
+    /// <summary>
+    /// Writes the kind and format version, then the payload <paramref name="write"/> produces as a checksummed
+    /// block, then the end marker. Extra entries go through <paramref name="saveStream"/>, each as a checksummed block too.
+    /// </summary>
+    internal static void WriteFramed(BinaryWriter main, string kind, int formatVersion,
+        Action<string, Action<BinaryWriter>> saveStream, Action<PersistedModelWriter> write)
     {
-        PayloadFraming.WriteStart(writer.Writer, writer.Kind, writer.FormatVersion);
-        write(writer);
-        PayloadFraming.WriteEnd(writer.Writer);
+        PayloadFraming.WriteStart(main, kind, formatVersion);
+        ChecksummedBlock.Write(main, payload => write(new PersistedModelWriter(payload, kind, formatVersion,
+            (name, writeStream) => saveStream(name, entry => ChecksummedBlock.Write(entry, writeStream)))));
+        PayloadFraming.WriteEnd(main);
     }
 
     private static void ValidateKind(string kind)

@@ -39,7 +39,14 @@ public static class PersistedModelLoader
         if (!loaders.TryGetValue(kind, out var load))
             throw ModelFileErrors.UnknownKind(kind, loaders.Keys);
 
-        var reader = new PersistedModelReader(main, kind, formatVersion, tryLoadStream);
+        using var payload = ChecksummedBlock.Read(main, $"the main stream of the MLNet.Autoencoders component '{kind}'");
+        var reader = new PersistedModelReader(payload, kind, formatVersion, (name, read) => tryLoadStream(name, entry =>
+        {
+            string what = $"the entry '{name}' of the MLNet.Autoencoders component '{kind}'";
+            using var checkedEntry = ChecksummedBlock.Read(entry, what);
+            read(checkedEntry);
+            ChecksummedBlock.RequireFullyRead(checkedEntry, what);
+        }));
         ITransformer transformer;
         try
         {
@@ -52,6 +59,7 @@ public static class PersistedModelLoader
 
         try
         {
+            ChecksummedBlock.RequireFullyRead(payload, $"the main stream of the MLNet.Autoencoders component '{kind}'");
             PayloadFraming.ReadEnd(main, kind, formatVersion);
         }
         catch

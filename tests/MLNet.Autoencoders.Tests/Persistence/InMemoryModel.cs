@@ -17,14 +17,13 @@ internal sealed record InMemoryModel(byte[] Main, IReadOnlyDictionary<string, by
         using var main = new MemoryStream();
         using (var mainWriter = new BinaryWriter(main, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            var writer = new PersistedModelWriter(mainWriter, kind, formatVersion, (name, writeEntry) =>
+            ModelPersistence.WriteFramed(mainWriter, kind, formatVersion, (name, writeEntry) =>
             {
                 using var entry = new MemoryStream();
                 using (var entryWriter = new BinaryWriter(entry, System.Text.Encoding.UTF8, leaveOpen: true))
                     writeEntry(entryWriter);
                 entries[name] = entry.ToArray();
-            });
-            ModelPersistence.WriteFramed(writer, write);
+            }, write);
         }
         return new InMemoryModel(main.ToArray(), entries);
     }

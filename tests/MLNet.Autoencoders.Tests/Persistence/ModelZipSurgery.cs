@@ -59,6 +59,10 @@ internal static class ModelZipSurgery
     }
 
     /// <summary>The model block of a Model.key entry (what a component's save code wrote).</summary>
+    /// <summary>Where the component's own bytes (the model block) lie inside a Model.key entry.</summary>
+    public static (int Start, int Length) ModelBlockRange(byte[] modelKey) =>
+        ((int)Read(modelKey, FpModel), (int)Read(modelKey, CbModel));
+
     public static byte[] ModelBlock(byte[] modelKey) =>
         modelKey.AsSpan((int)Read(modelKey, FpModel), (int)Read(modelKey, CbModel)).ToArray();
 
