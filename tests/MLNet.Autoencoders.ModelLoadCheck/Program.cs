@@ -1,19 +1,31 @@
 // Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>
+//        ModelLoadCheck --fit <seed> <input.idv> <output.txt>
 // Loads the model with a new MLContext, transforms the binary-format input with it and writes every
-// column of every row to output.txt with DataViewDump. Exit code 0 on success; 1 if loading or
-// transforming fails (each exception of the chain is printed to stderr as "Type: message"); 2 on bad usage.
+// column of every row to output.txt with DataViewDump. With --fit, runs ReferenceFit with the seed
+// instead, so tests can compare a fit in a fresh process with one in theirs. Exit code 0 on success;
+// 1 if loading, fitting or transforming fails (each exception of the chain is printed to stderr as
+// "Type: message"); 2 on bad usage.
 using System.Text;
 using Microsoft.ML;
 using MLNet.Autoencoders.ModelLoadCheck;
 
-if (args.Length != 3)
+if (args.Length != 3 && !(args.Length == 4 && args[0] == "--fit"))
 {
     Console.Error.WriteLine("Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>");
+    Console.Error.WriteLine("       ModelLoadCheck --fit <seed> <input.idv> <output.txt>");
     return 2;
 }
 
 try
 {
+    if (args[0] == "--fit")
+    {
+        var context = new MLContext();
+        string dump = ReferenceFit.FitAndDump(context, context.Data.LoadFromBinary(args[2]), int.Parse(args[1]));
+        File.WriteAllText(args[3], dump, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return 0;
+    }
+
     var mlContext = new MLContext();
     ITransformer model = mlContext.Model.Load(args[0], out _);
     try

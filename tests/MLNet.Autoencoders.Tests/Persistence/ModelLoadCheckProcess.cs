@@ -25,7 +25,14 @@ internal static class ModelLoadCheckProcess
         }
     }
 
-    public static ProcessResult Run(string modelPath, string inputPath, string outputPath)
+    public static ProcessResult Run(string modelPath, string inputPath, string outputPath) =>
+        RunWith(modelPath, inputPath, outputPath);
+
+    /// <summary>Runs <c>ModelLoadCheck --fit seed input.idv output.txt</c>: <c>ReferenceFit</c> in a fresh process.</summary>
+    public static ProcessResult Fit(int seed, string inputPath, string outputPath) =>
+        RunWith("--fit", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), inputPath, outputPath);
+
+    private static ProcessResult RunWith(params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -33,7 +40,8 @@ internal static class ModelLoadCheckProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { AssemblyPath, modelPath, inputPath, outputPath })
+        start.ArgumentList.Add(AssemblyPath);
+        foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start ModelLoadCheck.");
