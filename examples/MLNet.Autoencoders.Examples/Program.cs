@@ -1,11 +1,13 @@
 using MLNet.Autoencoders.Examples;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
+using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
 
 // To add a scenario: create a folder under Scenarios/ with a static Run method, then add one line here.
 // The first one is the default.
 Scenario[] scenarios =
 [
     new("penguins", "Autoencoder vs PCA: 2-D latent space and k-means clusters of Palmer penguins", PenguinsClustering.Run),
+    new("wine-anomaly", "Autoencoder vs RandomizedPca: find 10 planted outliers among 129 wines", WineAnomaly.Run),
 ];
 
 string? requested = args.FirstOrDefault();

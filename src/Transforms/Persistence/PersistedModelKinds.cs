@@ -16,5 +16,6 @@ internal static class PersistedModelKinds
         new Dictionary<string, Func<IHostEnvironment, PersistedModelReader, ITransformer>>(StringComparer.Ordinal)
         {
             [AutoencoderTransformer.PersistenceKind] = AutoencoderTransformer.Load,
+            [AnomalyDetection.AutoencoderAnomalyTransformer.PersistenceKind] = AnomalyDetection.AutoencoderAnomalyTransformer.Load,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

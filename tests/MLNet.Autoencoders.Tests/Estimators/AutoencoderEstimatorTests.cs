@@ -122,9 +122,11 @@ public sealed class AutoencoderEstimatorTests
         var options = SmallOptions();
         options.Epochs = 1000;
         options.CancellationToken = cancellation.Token;
-        options.EpochCompleted = e => { if (e.Epoch == 2) cancellation.Cancel(); };
+        int epochsCompleted = 0;
+        options.EpochCompleted = e => { epochsCompleted = e.Epoch; if (e.Epoch == 2) cancellation.Cancel(); };
 
         Assert.ThrowsExactly<OperationCanceledException>(() => ml.Transforms.Autoencoder(options).Fit(ManifoldData.Load(ml, 100)));
+        Assert.AreEqual(2, epochsCompleted, "the next epoch stops at its first batch");
     }
 
     [TestMethod]

@@ -1,0 +1,109 @@
+using MLNet.Autoencoders.Transforms;
+
+namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
+
+/// <summary>
+/// Options for <see cref="AutoencoderAnomalyEstimator"/>: the columns, how the threshold is set, the networks' shape
+/// and how they are trained.
+/// </summary>
+public sealed class AutoencoderAnomalyOptions
+{
+    /// <summary>The known-size vector of <see cref="float"/> to score. Default is "Features".</summary>
+    public string FeatureColumnName { get; set; } = AutoencoderAnomalyDefaults.FeatureColumnName;
+
+    /// <summary>The output column for the anomaly score (<see cref="float"/>, higher is more anomalous). Default is "Score".</summary>
+    public string ScoreColumnName { get; set; } = AutoencoderAnomalyDefaults.ScoreColumnName;
+
+    /// <summary>The output column for the anomaly flag (<see cref="bool"/>, <c>Score &gt; Threshold</c>). Default is "PredictedLabel".</summary>
+    public string PredictedLabelColumnName { get; set; } = AutoencoderAnomalyDefaults.PredictedLabelColumnName;
+
+    /// <summary>
+    /// The output column for the per-feature reconstruction errors, or <see langword="null"/> for none. Default is
+    /// <see langword="null"/>. The column is a vector of <see cref="float"/> of the input's size (with the input's slot
+    /// names): for each feature, the squared difference between the scaled input and the reconstruction, averaged over
+    /// the ensemble. It is computed in the scaled input space (z-scores with the default <see cref="Scaling"/>), so
+    /// features of different units compare, and the row's score is its mean.
+    /// </summary>
+    public string? FeatureErrorsColumnName { get; set; }
+
+    /// <summary>
+    /// The fraction of training rows expected to be anomalous, in [0, 0.5]. Default is 0.1. The threshold is this
+    /// upper quantile of the training rows' scores (linear interpolation, as NumPy and PyOD compute it), so about this
+    /// fraction of the training rows is flagged. Not used when <see cref="Threshold"/> is set.
+    /// </summary>
+    public double Contamination { get; set; } = AutoencoderAnomalyDefaults.Contamination;
+
+    /// <summary>
+    /// An explicit threshold: rows scoring above it are flagged. Default is <see langword="null"/>: the threshold is
+    /// derived from <see cref="Contamination"/>. Change it on a fitted model with
+    /// <c>mlContext.AnomalyDetection.ChangeModelThreshold</c>.
+    /// </summary>
+    public float? Threshold { get; set; }
+
+    /// <summary>
+    /// The number of networks trained from different seeds (and validation splits) whose errors are averaged.
+    /// Default is 5. Averaging steadies the scores of small networks on small data; fitting time grows linearly.
+    /// </summary>
+    public int EnsembleSize { get; set; } = AutoencoderAnomalyDefaults.EnsembleSize;
+
+    /// <summary>
+    /// The size of the latent code. Default is <see langword="null"/>: adapted to the number of features d,
+    /// max(1, round(sqrt(d) / 4)) — 1 up to 39 features, 2 for 64, 4 for 256. A narrow code keeps the networks from
+    /// learning to reconstruct rows unlike the bulk of the data.
+    /// </summary>
+    public int? LatentDimension { get; set; }
+
+    /// <summary>
+    /// The encoder's hidden layer sizes; the decoder mirrors them. Default is <see langword="null"/>: one layer of
+    /// min(64, max(8, 2 x d)) units for d features. An empty array means no hidden layer.
+    /// </summary>
+    public int[]? HiddenLayers { get; set; }
+
+    /// <summary>The nonlinearity after every hidden layer. Default is <see cref="Activation.Relu"/>.</summary>
+    public Activation Activation { get; set; } = AutoencoderAnomalyDefaults.Activation;
+
+    /// <summary>The maximum number of passes over the training rows, per network. Default is 200.</summary>
+    public int Epochs { get; set; } = AutoencoderAnomalyDefaults.Epochs;
+
+    /// <summary>The number of rows per gradient step. Default is 32.</summary>
+    public int BatchSize { get; set; } = AutoencoderAnomalyDefaults.BatchSize;
+
+    /// <summary>The Adam learning rate. Default is 0.003.</summary>
+    public float LearningRate { get; set; } = AutoencoderAnomalyDefaults.LearningRate;
+
+    /// <summary>The L2 weight decay of the Adam optimizer. Default is 0.</summary>
+    public float WeightDecay { get; set; } = AutoencoderAnomalyDefaults.WeightDecay;
+
+    /// <summary>
+    /// How inputs are rescaled before the networks see them; the statistics are learned at fit time and stored in
+    /// the model, and scores are computed in the scaled space. Default is <see cref="InputScaling.Standardize"/>.
+    /// </summary>
+    public InputScaling Scaling { get; set; } = AutoencoderAnomalyDefaults.Scaling;
+
+    /// <summary>
+    /// The fraction of rows each network holds out (a different draw per network) to measure validation loss for
+    /// early stopping, in [0, 1). Default is 0.1. Scores and the threshold use every row.
+    /// </summary>
+    public float ValidationFraction { get; set; } = AutoencoderAnomalyDefaults.ValidationFraction;
+
+    /// <summary>Epochs without validation improvement before a network stops (best weights kept); 0 disables early stopping. Default is 20.</summary>
+    public int EarlyStoppingPatience { get; set; } = AutoencoderAnomalyDefaults.EarlyStoppingPatience;
+
+    /// <summary>
+    /// The seed for weight initialisation, validation splits and shuffling. Default is <see langword="null"/>: drawn
+    /// from the <c>MLContext</c>'s random source, so <c>new MLContext(seed: 1)</c> gives the same model every run.
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>
+    /// The number of threads TorchSharp uses for intra-op parallelism while fitting. Default is <see langword="null"/>:
+    /// TorchSharp's default (all cores). The setting is process-wide in libtorch; the previous value is restored after fitting.
+    /// </summary>
+    public int? NumberOfThreads { get; set; }
+
+    /// <summary>The number of rows a fitted transformer scores per forward pass. Default is 1024.</summary>
+    public int ScoringBatchSize { get; set; } = AutoencoderAnomalyDefaults.ScoringBatchSize;
+
+    /// <summary>Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public CancellationToken CancellationToken { get; set; }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.Autoencoders.Transforms.DataView;
+using MLNet.Autoencoders.Transforms.Networks;
+using MLNet.Autoencoders.Transforms.Persistence;
+using MLNet.Autoencoders.Transforms.Scoring;
+
+namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
+
+/// <summary>
+/// A fitted autoencoder anomaly detector. <see cref="Transform"/> adds, lazily and a batch of rows at a time,
+/// <c>Score</c> (<see cref="float"/>, higher is more anomalous), <c>PredictedLabel</c> (<see cref="bool"/>,
+/// <c>Score &gt; </c><see cref="Threshold"/>) and, if the detector was fitted with a feature-errors column,
+/// the per-feature reconstruction errors. The output is what <c>mlContext.AnomalyDetection.Evaluate</c> reads.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The score of a row is the mean over features of the squared reconstruction error, computed in the scaled
+/// input space (z-scores with the default standardization) and averaged over the ensemble's networks. The
+/// per-feature errors are the same quantities before the mean over features, so the largest one names the
+/// input that made the row anomalous.
+/// </para>
+/// <para>
+/// The transformer owns its TorchSharp modules: dispose it (or the model chain holding it) to release native
+/// memory. It is saved and loaded by <c>mlContext.Model.Save</c> and <c>mlContext.Model.Load</c>, threshold
+/// included. A NaN in a row's input gives a NaN score and <c>PredictedLabel</c> <see langword="false"/>.
+/// </para>
+/// </remarks>
+public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
+{
+    internal const string PersistenceKind = "AutoencoderAnomalyDetector";
+    internal const string WeightsEntry = "Weights.bin";
+    private const int FormatVersion = 1;
+    private const int MaxMembers = 1024;
+    private readonly ReconstructionEnsemble ensemble;
+    private bool disposed;
+
+    internal AutoencoderAnomalyTransformer(ReconstructionEnsemble ensemble, AnomalyColumnNames columns, float threshold,
+        IReadOnlyList<IReadOnlyList<EpochLoss>> lossHistories, int scoringBatchSize)
+    {
+        if (!float.IsFinite(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"The threshold must be a finite number. Got {threshold}.");
+        this.ensemble = ensemble;
+        Columns = columns;
+        Threshold = threshold;
+        LossHistories = lossHistories;
+        ScoringBatchSize = scoringBatchSize;
+    }
+
+    /// <summary>The names of the feature column and of the output columns.</summary>
+    public AnomalyColumnNames Columns { get; }
+
+    /// <summary>The score above which a row is flagged: <c>PredictedLabel = Score &gt; Threshold</c>.</summary>
+    public float Threshold { get; }
+
+    /// <summary>The shape shared by the ensemble's networks.</summary>
+    public NetworkArchitecture Architecture => ensemble.Architecture;
+
+    /// <summary>The input scaling learned at fit time; scores and feature errors are computed in its output space.</summary>
+    public FeatureScaler Scaler => ensemble.Scaler;
+
+    /// <summary>The number of networks whose errors are averaged.</summary>
+    public int EnsembleSize => ensemble.Members.Count;
+
+    /// <summary>For each network of the ensemble, the training and validation loss of every epoch that ran.</summary>
+    public IReadOnlyList<IReadOnlyList<EpochLoss>> LossHistories { get; }
+
+    /// <summary>How many rows one forward pass scores when a cursor reads computed columns.</summary>
+    public int ScoringBatchSize { get; }
+
+    /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>
+    /// A detector identical to this one except for its <see cref="Threshold"/>; nothing is retrained.
+    /// The new transformer holds its own copy of the networks: dispose each one separately.
+    /// </summary>
+    /// <param name="threshold">The new threshold, a finite number; rows scoring above it are flagged.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN or infinite.</exception>
+    public AutoencoderAnomalyTransformer WithThreshold(float threshold)
+    {
+        ThrowIfDisposed();
+        if (!float.IsFinite(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"'{nameof(threshold)}' must be a finite number. Got {threshold}.");
+        var copy = ensemble.Clone();
+        try
+        {
+            return new AutoencoderAnomalyTransformer(copy, Columns, threshold, LossHistories, ScoringBatchSize);
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return CreateSchema(inputSchema).Output;
+    }
+
+    /// <inheritdoc/>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var schema = CreateSchema(input.Schema);
+        return new BatchedDataView(input, schema, BatchFactory(schema), ScoringBatchSize);
+    }
+
+    /// <inheritdoc/>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var schema = CreateSchema(inputSchema);
+        return new BatchedRowMapper(schema, BatchFactory(schema));
+    }
+
+    /// <summary>Releases the TorchSharp modules. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        ensemble.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"Autoencoder anomaly detector: {EnsembleSize} x {Architecture}, threshold {Threshold.ToString("G6", CultureInfo.InvariantCulture)}";
+
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ThrowIfDisposed();
+        ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
+        {
+            var writer = model.Writer;
+            Columns.Write(writer);
+            writer.Write(Threshold);
+            Architecture.Write(writer);
+            Scaler.Write(writer);
+            writer.Write(ScoringBatchSize);
+            writer.Write(EnsembleSize);
+            foreach (var history in LossHistories)
+                LossHistoryFormat.Write(writer, history);
+            model.WriteBinaryStream(WeightsEntry, w =>
+            {
+                foreach (var member in ensemble.Members)
+                    ModuleWeights.Write(w, member);
+            });
+        });
+    }
+
+    internal static AutoencoderAnomalyTransformer Load(IHostEnvironment env, PersistedModelReader model)
+    {
+        if (model.FormatVersion != FormatVersion)
+            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
+        var reader = model.Reader;
+        var columns = AnomalyColumnNames.Read(reader);
+        float threshold = reader.ReadSingle();
+        if (!float.IsFinite(threshold))
+            throw new InvalidDataException($"The model's threshold is {threshold}; expected a finite number.");
+        var architecture = NetworkArchitecture.Read(reader);
+        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
+        int batchSize = reader.ReadInt32();
+        if (batchSize <= 0)
+            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        int memberCount = reader.ReadInt32();
+        if (memberCount is <= 0 or > MaxMembers)
+            throw new InvalidDataException($"The model declares {memberCount} networks; expected 1 to {MaxMembers}.");
+        var histories = new IReadOnlyList<EpochLoss>[memberCount];
+        for (int i = 0; i < memberCount; i++)
+            histories[i] = LossHistoryFormat.Read(reader);
+
+        var members = new List<AutoencoderNetwork>(memberCount);
+        try
+        {
+            for (int i = 0; i < memberCount; i++)
+                members.Add(architecture.CreateNetwork());
+            model.ReadBinaryStream(WeightsEntry, r =>
+            {
+                foreach (var member in members)
+                    ModuleWeights.Read(r, member, PersistenceKind);
+            });
+            return new AutoencoderAnomalyTransformer(new ReconstructionEnsemble(members, scaler), columns, threshold, histories, batchSize);
+        }
+        catch
+        {
+            foreach (var member in members)
+                member.Dispose();
+            throw;
+        }
+    }
+
+    private AppendedSchema CreateSchema(DataViewSchema inputSchema)
+    {
+        ThrowIfDisposed();
+        return AnomalySchema.Create(inputSchema, Columns, Architecture.InputSize);
+    }
+
+    private RowBatchFactory BatchFactory(AppendedSchema schema)
+    {
+        var feature = schema.Input[Columns.Features];
+        return (source, capacity) => new AnomalyBatch(ensemble, Threshold, source, source.Schema[feature.Index], capacity);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
+}
