@@ -1,5 +1,7 @@
 using MLNet.Autoencoders.Examples;
+using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
+using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
 
 // To add a scenario: create a folder under Scenarios/ with a static Run method, then add one line here.
@@ -8,6 +10,8 @@ Scenario[] scenarios =
 [
     new("penguins", "Autoencoder vs PCA: 2-D latent space and k-means clusters of Palmer penguins", PenguinsClustering.Run),
     new("wine-anomaly", "Autoencoder vs RandomizedPca: find 10 planted outliers among 129 wines", WineAnomaly.Run),
+    new("vae-digits", "Variational autoencoder: 2-D latent space, sampling and interpolation of 8x8 digits", VariationalDigits.Run),
+    new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
 ];
 
 string? requested = args.FirstOrDefault();

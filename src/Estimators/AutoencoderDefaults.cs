@@ -59,6 +59,18 @@ public static class AutoencoderDefaults
     /// <summary>Default sparsity weight: 0 (off).</summary>
     public const float SparsityWeight = 0f;
 
+    /// <summary>Default imputed column: "Imputed" (added only when NaN is treated as missing).</summary>
+    public const string ImputedColumnName = "Imputed";
+
+    /// <summary>Default for treating NaN as a missing value: <see langword="false"/> (NaN in training data is an error).</summary>
+    public const bool TreatNaNAsMissing = false;
+
+    /// <summary>Default latent log-variance column of a variational autoencoder: "LatentLogVariance".</summary>
+    public const string LatentLogVarianceColumnName = "LatentLogVariance";
+
+    /// <summary>Default weight of a variational autoencoder's KL term (beta): 1, the standard evidence lower bound.</summary>
+    public const float Beta = 1f;
+
     /// <summary>Default scoring batch size: 1024 rows per forward pass.</summary>
     public const int ScoringBatchSize = 1024;
 }

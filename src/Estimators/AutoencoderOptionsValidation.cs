@@ -15,6 +15,23 @@ internal static class AutoencoderOptionsValidation
         RequireDefined(options.OutputActivation, nameof(options.OutputActivation));
     }
 
+    /// <summary>Checks the variational estimator's options: the shared ones, the layer sizes and activation, beta and the log-variance column.</summary>
+    public static void Validate(VariationalAutoencoderOptions options)
+    {
+        ValidateCommon(options);
+        RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
+        RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
+        RequireDefined(options.Activation, nameof(options.Activation));
+        RequireDefined(options.OutputActivation, nameof(options.OutputActivation));
+        if (!(options.Beta >= 0) || !float.IsFinite(options.Beta))
+            throw new ArgumentOutOfRangeException(nameof(options.Beta), options.Beta, $"'{nameof(options.Beta)}' must be zero or a positive finite number. Got {options.Beta}.");
+        RequireName(options.LatentLogVarianceColumnName, nameof(options.LatentLogVarianceColumnName));
+        var others = new[] { options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName }
+            .Concat(options.TreatNaNAsMissing ? [options.ImputedColumnName] : []);
+        if (others.Contains(options.LatentLogVarianceColumnName, StringComparer.Ordinal))
+            throw new ArgumentException($"'{nameof(options.LatentLogVarianceColumnName)}' must differ from the other output column names. Got '{options.LatentLogVarianceColumnName}'.", nameof(options));
+    }
+
     /// <summary>Checks the options every autoencoder estimator shares.</summary>
     public static void ValidateCommon(AutoencoderTrainingOptions options)
     {
@@ -26,6 +43,12 @@ internal static class AutoencoderOptionsValidation
         var outputs = new[] { options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName };
         if (outputs.Distinct(StringComparer.Ordinal).Count() != outputs.Length)
             throw new ArgumentException($"The output column names must differ. Got latent '{outputs[0]}', reconstruction '{outputs[1]}', error '{outputs[2]}'.", nameof(options));
+        if (options.TreatNaNAsMissing)
+        {
+            RequireName(options.ImputedColumnName, nameof(options.ImputedColumnName));
+            if (outputs.Contains(options.ImputedColumnName, StringComparer.Ordinal))
+                throw new ArgumentException($"'{nameof(options.ImputedColumnName)}' must differ from the other output column names. Got '{options.ImputedColumnName}'.", nameof(options));
+        }
 
         RequirePositive(options.LatentDimension, nameof(options.LatentDimension));
         RequireDefined(options.Scaling, nameof(options.Scaling));

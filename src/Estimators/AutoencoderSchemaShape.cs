@@ -4,7 +4,7 @@ using MLNet.Autoencoders.Transforms.Persistence;
 
 namespace MLNet.Autoencoders.Estimators;
 
-/// <summary>The <see cref="IEstimator{TTransformer}.GetOutputSchema"/> of every autoencoder estimator: checks the input column, adds the three outputs.</summary>
+/// <summary>The <see cref="IEstimator{TTransformer}.GetOutputSchema"/> of every autoencoder estimator: checks the input column, adds the three outputs (and the imputed column when NaN is treated as missing).</summary>
 internal static class AutoencoderSchemaShape
 {
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or is not a known-size float vector.</exception>
@@ -16,6 +16,8 @@ internal static class AutoencoderSchemaShape
         columns[options.LatentColumnName] = MlNetInternals.CreateColumn(options.LatentColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false);
         columns[options.ReconstructionColumnName] = MlNetInternals.CreateColumn(options.ReconstructionColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, input.Annotations);
         columns[options.ReconstructionErrorColumnName] = MlNetInternals.CreateColumn(options.ReconstructionErrorColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false);
+        if (options.TreatNaNAsMissing)
+            columns[options.ImputedColumnName] = MlNetInternals.CreateColumn(options.ImputedColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, input.Annotations);
         return MlNetInternals.CreateSchemaShape(columns.Values);
     }
 

@@ -57,6 +57,25 @@ public abstract class AutoencoderTrainingOptions
     /// </summary>
     public float SparsityWeight { get; set; } = AutoencoderDefaults.SparsityWeight;
 
+    /// <summary>
+    /// Whether NaN in the input column is a missing value rather than an error. Default is <see langword="false"/>:
+    /// NaN in the training data throws, naming the column, row and feature. When <see langword="true"/>, the scaling
+    /// statistics skip missing values; before the encoder each missing value is filled with its feature's mean over the
+    /// observed training values (stored in the model); the training loss is the mean squared error over the observed
+    /// entries only (masked loss); the reconstruction error column averages over a row's observed features; and the
+    /// transformer adds <see cref="ImputedColumnName"/>, the input with each NaN replaced by the reconstruction.
+    /// Combine with <see cref="Noise"/> = <see cref="NoiseKind.Masking"/> (masked-autoencoder training) to hide a random
+    /// <see cref="NoiseLevel"/> fraction of the observed entries in every batch, filled like missing ones, so that the
+    /// network learns to fill gaps. Infinities are always an error.
+    /// </summary>
+    public bool TreatNaNAsMissing { get; set; } = AutoencoderDefaults.TreatNaNAsMissing;
+
+    /// <summary>
+    /// The output column for the input with its missing (NaN) entries replaced by the reconstruction, in the input's
+    /// units; added only when <see cref="TreatNaNAsMissing"/> is on. Default is "Imputed".
+    /// </summary>
+    public string ImputedColumnName { get; set; } = AutoencoderDefaults.ImputedColumnName;
+
     /// <summary>How inputs are rescaled before training and scoring; the statistics are stored in the model. Default is <see cref="InputScaling.Standardize"/>.</summary>
     public InputScaling Scaling { get; set; } = AutoencoderDefaults.Scaling;
 

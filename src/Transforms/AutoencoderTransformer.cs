@@ -9,19 +9,24 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms;
 
 /// <summary>
-/// A fitted autoencoder (dense, or any other <see cref="AutoencoderNetwork"/>). <see cref="Transform"/> adds three lazily computed columns to the data:
-/// the latent code, the reconstruction (in the input's units) and the per-row reconstruction error.
-/// Rows are scored in batches; reading only carried-over columns runs no network.
+/// A fitted autoencoder (dense, variational, or any other <see cref="AutoencoderNetwork"/>). <see cref="Transform"/> adds lazily
+/// computed columns to the data: the latent code, the reconstruction (in the input's units) and the per-row reconstruction
+/// error; a variational autoencoder adds the posterior log-variance, and a model that treats NaN as missing adds the
+/// imputed input (see <see cref="Columns"/>). Rows are scored in batches; reading only carried-over columns runs no network.
+/// <see cref="Decode"/>, <see cref="Sample"/> and <see cref="Interpolate"/> generate new rows from the latent space.
 /// </summary>
 /// <remarks>
 /// The transformer owns a TorchSharp module: dispose it (or the model chain holding it) to release
 /// native memory. It is saved and loaded by <c>mlContext.Model.Save</c> and <c>mlContext.Model.Load</c>.
-/// A NaN in a row's input gives NaN outputs for that row; it never stops the cursor.
+/// A NaN in a row's input gives NaN outputs for that row (it never stops the cursor), unless the model was fitted to treat
+/// NaN as missing (<see cref="FeatureScaler.MissingValueFill"/> is set): then NaN is filled with the feature's training
+/// mean before the encoder, the error covers the observed features, and the imputed column replaces each NaN by the reconstruction.
 /// </remarks>
 public sealed class AutoencoderTransformer : ITransformer, IDisposable
 {
     internal const string PersistenceKind = "Autoencoder";
-    private const int FormatVersion = 1;
+    // Version 2 added the optional column names (log-variance, imputed) after the loss history; version 1 is still read.
+    private const int FormatVersion = 2;
     private readonly AutoencoderScorer scorer;
     private bool disposed;
 
@@ -36,13 +41,13 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         scorer = new AutoencoderScorer(network, scaler);
     }
 
-    /// <summary>The names of the input column and of the three output columns.</summary>
+    /// <summary>The names of the input column and of the output columns.</summary>
     public AutoencoderColumnNames Columns { get; }
 
     /// <summary>The network's layer sizes and activation.</summary>
     public NetworkArchitecture Architecture { get; }
 
-    /// <summary>The input scaling learned at fit time.</summary>
+    /// <summary>The input scaling learned at fit time, and the missing-value fill if the model treats NaN as missing.</summary>
     public FeatureScaler Scaler { get; }
 
     /// <summary>The training and validation loss of every epoch that ran.</summary>
@@ -75,6 +80,86 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         return new AutoencoderRowMapper(CreateSchema(inputSchema), scorer);
     }
 
+    /// <summary>
+    /// Decodes points of the latent space into rows of the input's shape. Works for any autoencoder, but only a
+    /// variational one has a latent space where every point near the origin decodes to a plausible row.
+    /// </summary>
+    /// <param name="latentPoints">The points, each of <see cref="NetworkArchitecture.LatentDimension"/> values.</param>
+    /// <returns>
+    /// One row per point with two columns: <see cref="AutoencoderColumnNames.Latent"/>, the point, and
+    /// <see cref="AutoencoderColumnNames.Input"/>, its decoding in the input's units (a known-size vector of <see cref="float"/>
+    /// of the input's size, so the view can go through this transformer or the rest of a pipeline).
+    /// </returns>
+    /// <exception cref="ArgumentException">A point does not have <see cref="NetworkArchitecture.LatentDimension"/> values.</exception>
+    public IDataView Decode(IReadOnlyList<float[]> latentPoints)
+    {
+        ArgumentNullException.ThrowIfNull(latentPoints);
+        ThrowIfDisposed();
+        int size = Architecture.LatentDimension;
+        var latents = new float[latentPoints.Count * size];
+        for (int i = 0; i < latentPoints.Count; i++)
+        {
+            if (latentPoints[i]?.Length != size)
+                throw new ArgumentException($"Latent point {i} has {latentPoints[i]?.Length ?? 0} values; the model's latent dimension is {size}.", nameof(latentPoints));
+            latentPoints[i].CopyTo(latents, i * size);
+        }
+        return DecodedView(latents, latentPoints.Count);
+    }
+
+    /// <summary>
+    /// Generates <paramref name="count"/> new rows: draws latent codes from the prior N(0, I) with a random generator seeded
+    /// by <paramref name="seed"/> and decodes them. The same seed gives the same rows. Variational autoencoders only.
+    /// </summary>
+    /// <param name="count">The number of rows to generate.</param>
+    /// <param name="seed">The seed of the draws.</param>
+    /// <returns>The rows, with the columns <see cref="Decode"/> returns.</returns>
+    /// <exception cref="InvalidOperationException">The network is not variational, so it has no prior to sample from.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IDataView Sample(int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ThrowIfDisposed();
+        if (Architecture is not VariationalArchitecture)
+            throw new InvalidOperationException($"Sample needs a variational autoencoder (mlContext.Transforms.VariationalAutoencoder); this model's network is {Architecture}, which has no prior to sample from. Use Decode with chosen latent points instead.");
+        var latents = new float[count * Architecture.LatentDimension];
+        using (var generator = new TorchSharp.torch.Generator(unchecked((ulong)seed)))
+        using (var draws = TorchSharp.torch.randn([count, Architecture.LatentDimension], generator: generator))
+            draws.data<float>().CopyTo(latents);
+        return DecodedView(latents, count);
+    }
+
+    /// <summary>
+    /// Encodes two rows (for a variational autoencoder, to their posterior means) and decodes <paramref name="steps"/>
+    /// evenly spaced points of the straight segment between the two codes, both ends included: one row morphing into the other.
+    /// </summary>
+    /// <param name="from">The first row's features, in the input's units.</param>
+    /// <param name="to">The last row's features, in the input's units.</param>
+    /// <param name="steps">The number of points, at least 2.</param>
+    /// <returns>The decoded points, from <paramref name="from"/>'s code to <paramref name="to"/>'s, with the columns <see cref="Decode"/> returns.</returns>
+    public IDataView Interpolate(float[] from, float[] to, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2);
+        ThrowIfDisposed();
+        int inputSize = Architecture.InputSize, latentSize = Architecture.LatentDimension;
+        if (from.Length != inputSize || to.Length != inputSize)
+            throw new ArgumentException($"Interpolate needs two rows of {inputSize} features; got {from.Length} and {to.Length}.");
+        var ends = scorer.CreateBatch(2);
+        from.CopyTo(ends.InputRow(0));
+        to.CopyTo(ends.InputRow(1));
+        ends.Count = 2;
+        scorer.Score(ends);
+        var latents = new float[steps * latentSize];
+        for (int step = 0; step < steps; step++)
+        {
+            float t = (float)step / (steps - 1);
+            for (int k = 0; k < latentSize; k++)
+                latents[step * latentSize + k] = (1 - t) * ends.LatentRow(0)[k] + t * ends.LatentRow(1)[k];
+        }
+        return DecodedView(latents, steps);
+    }
+
     /// <summary>Releases the TorchSharp module. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -93,6 +178,7 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
             Scaler.Write(writer);
             writer.Write(ScoringBatchSize);
             LossHistoryFormat.Write(writer, LossHistory);
+            Columns.WriteOptional(writer);
             model.WriteBinaryStream(WeightsEntry, w => ModuleWeights.Write(w, scorer.Network));
         });
     }
@@ -101,8 +187,8 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
 
     internal static AutoencoderTransformer Load(IHostEnvironment env, PersistedModelReader model)
     {
-        if (model.FormatVersion != FormatVersion)
-            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
+        if (model.FormatVersion is < 1 or > FormatVersion)
+            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads versions 1 to {FormatVersion}.");
         var reader = model.Reader;
         var columns = AutoencoderColumnNames.Read(reader);
         var architecture = NetworkArchitecture.Read(reader);
@@ -111,6 +197,12 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         if (batchSize <= 0)
             throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
         var history = LossHistoryFormat.Read(reader);
+        if (model.FormatVersion >= 2)
+            columns = columns.ReadOptional(reader);
+        if (columns.LatentLogVariance is not null && architecture is not VariationalArchitecture)
+            throw new InvalidDataException($"The model names a latent log-variance column, but its network ({architecture}) is not variational.");
+        if ((columns.Imputed is not null) != (scaler.MissingValueFill is not null))
+            throw new InvalidDataException("The model's imputed column and its missing-value fill values must come together.");
 
         var network = architecture.CreateNetwork();
         try
@@ -123,6 +215,15 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
             network.Dispose();
             throw;
         }
+    }
+
+    private IDataView DecodedView(float[] latents, int rows)
+    {
+        var decoded = new float[rows * Architecture.InputSize];
+        scorer.Decode(latents, rows, decoded);
+        return new VectorColumnsDataView(rows,
+            (Columns.Latent, Architecture.LatentDimension, latents),
+            (Columns.Input, Architecture.InputSize, decoded));
     }
 
     private AutoencoderSchema CreateSchema(DataViewSchema inputSchema)

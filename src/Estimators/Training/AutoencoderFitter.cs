@@ -13,8 +13,8 @@ internal sealed record FittedNetwork(AutoencoderNetwork Network, FeatureScaler S
 
 /// <summary>
 /// The fitting procedure every autoencoder estimator shares: check and read the input column, learn the
-/// scaling, split off validation rows, build the network an estimator describes, initialise it from the
-/// seed and train it.
+/// scaling (and, when NaN is treated as missing, the fill values), split off validation rows, build the
+/// network an estimator describes, initialise it from the seed and train it.
 /// </summary>
 internal static class AutoencoderFitter
 {
@@ -33,8 +33,10 @@ internal static class AutoencoderFitter
         var architecture = architectureFor(inputSize, channel);
         int seed = options.Seed ?? host.Rand.Next();
 
-        var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken);
+        var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken, allowMissing: options.TreatNaNAsMissing);
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, inputSize);
+        if (options.TreatNaNAsMissing)
+            scaler = FillMissing(data, scaler, column.Name, channel);
         scaler.Apply(data.Values);
         int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
         var (training, validation) = data.Split(validationCount, new Random(seed));
@@ -60,7 +62,30 @@ internal static class AutoencoderFitter
 
     /// <summary>The output column names the options ask for.</summary>
     public static AutoencoderColumnNames ColumnNames(AutoencoderTrainingOptions options) => new(
-        options.InputColumnName, options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName);
+        options.InputColumnName, options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName)
+    {
+        Imputed = options.TreatNaNAsMissing ? options.ImputedColumnName : null,
+    };
+
+    /// <summary>
+    /// Learns each feature's mean over its observed values, fills the missing entries of <paramref name="data"/> with it
+    /// (recording which were observed), and returns <paramref name="scaler"/> carrying those fill values.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A feature has no observed value.</exception>
+    private static FeatureScaler FillMissing(TrainingMatrix data, FeatureScaler scaler, string columnName, IChannel channel)
+    {
+        var fill = FeatureScaler.ObservedMeans(data.Values, data.RowCount, data.FeatureCount);
+        int empty = Array.FindIndex(fill, float.IsNaN);
+        if (empty >= 0)
+            throw new ArgumentOutOfRangeException("data",
+                $"Column '{columnName}' has no observed value for feature {empty} in any of the {data.RowCount} training rows; an autoencoder cannot learn to fill it. Remove the feature or add rows where it is observed.");
+        int missing = data.Values.Count(float.IsNaN);
+        channel.Info(MessageSensitivity.None, $"Autoencoder: {missing} of {data.Values.Length} training values ({100.0 * missing / data.Values.Length:F1}%) are missing; the loss covers the observed ones.");
+        var scaledFill = (float[])fill.Clone();
+        scaler.Apply(scaledFill);
+        data.FillMissing(fill, scaledFill);
+        return scaler.WithMissingValueFill(fill);
+    }
 
     private static TrainingSettings Settings(AutoencoderTrainingOptions options, int seed) => new(
         options.Epochs, options.BatchSize, options.LearningRate, options.WeightDecay,

@@ -9,9 +9,10 @@ namespace MLNet.Autoencoders.Estimators.Training;
 
 /// <summary>
 /// The training loop shared by every autoencoder: Adam on the mean squared reconstruction error of
-/// scaled inputs (against the clean input when denoising), plus an optional L1 sparsity term and any
-/// penalty the network reports (a VAE's KL divergence); one dispose scope per batch, shuffling with a
-/// seeded <see cref="Random"/>, noise from a seeded generator, validation and early stopping per epoch.
+/// scaled inputs (against the clean input when denoising; over the observed entries only when the data has
+/// missing values), plus an optional L1 sparsity term and any penalty the network reports (a VAE's KL
+/// divergence); one dispose scope per batch, shuffling with a seeded <see cref="Random"/>, noise from a
+/// seeded generator, validation and early stopping per epoch.
 /// </summary>
 internal sealed class AutoencoderTrainer
 {
@@ -34,6 +35,10 @@ internal sealed class AutoencoderTrainer
         using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
         using var trainingTensor = training.ToTensor();
         using var validationTensor = validation?.ToTensor();
+        using var trainingObserved = training.ObservedTensor();
+        using var validationObserved = validation?.ObservedTensor();
+        using var fill = training.Fill is { } values ? tensor(values, [1, training.FeatureCount]) : null;
+        var batches = new BatchSource(trainingTensor, trainingObserved, fill);
         using var corruption = new InputCorruption(settings.Noise, settings.NoiseLevel, trainingTensor);
         using var optimizer = optim.Adam(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
         using var best = new ParameterSnapshot();
@@ -45,8 +50,8 @@ internal sealed class AutoencoderTrainer
         {
             var clock = Stopwatch.StartNew();
             random.Shuffle(order);
-            var terms = RunEpoch(network, optimizer, trainingTensor, order, corruption, generator);
-            double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor);
+            var terms = RunEpoch(network, optimizer, batches, order, corruption, generator);
+            double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor, validationObserved);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -71,7 +76,7 @@ internal sealed class AutoencoderTrainer
         return history;
     }
 
-    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, Tensor data, int[] order,
+    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, BatchSource data, int[] order,
         InputCorruption corruption, Generator generator)
     {
         network.train();
@@ -82,9 +87,10 @@ internal sealed class AutoencoderTrainer
             int count = Math.Min(settings.BatchSize, order.Length - start);
             using var scope = NewDisposeScope();
             var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64);
-            var clean = data.index_select(0, indices);
-            var pass = network.TrainingForward(corruption.Apply(clean, generator), generator);
-            var terms = LossTerms(pass, clean);
+            var clean = data.Values.index_select(0, indices);
+            var observed = data.Observed?.index_select(0, indices);
+            var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
+            var terms = LossTerms(pass, clean, observed);
             var total = terms.Values.Aggregate((sum, term) => sum + term);
             optimizer.zero_grad();
             total.backward();
@@ -95,11 +101,32 @@ internal sealed class AutoencoderTrainer
         return sums.ToImmutableSortedDictionary(t => t.Key, t => t.Value / order.Length, StringComparer.Ordinal);
     }
 
-    private Dictionary<string, Tensor> LossTerms(ForwardPass pass, Tensor clean)
+    /// <summary>
+    /// The network's training input for a batch: <paramref name="clean"/> corrupted for denoising. With missing values
+    /// (<paramref name="fill"/> set), masking noise hides entries by setting them to their feature's fill value, as if missing.
+    /// </summary>
+    private Tensor Corrupt(Tensor clean, Tensor? fill, InputCorruption corruption, Generator generator)
+    {
+        if (fill is null || settings.Noise != NoiseKind.Masking || settings.NoiseLevel <= 0)
+            return corruption.Apply(clean, generator);
+        var hidden = rand(clean.shape, generator: generator) < settings.NoiseLevel;
+        return where(hidden, fill.expand_as(clean), clean);
+    }
+
+    /// <summary>
+    /// The mean squared error between <paramref name="reconstruction"/> and <paramref name="target"/>, over every entry,
+    /// or over the entries <paramref name="observed"/> marks with 1 when it is given.
+    /// </summary>
+    private static Tensor ReconstructionLoss(Tensor reconstruction, Tensor target, Tensor? observed) =>
+        observed is null
+            ? nn.functional.mse_loss(reconstruction, target)
+            : (reconstruction - target).square().mul(observed).sum() / observed.sum().clamp_min(1);
+
+    private Dictionary<string, Tensor> LossTerms(ForwardPass pass, Tensor clean, Tensor? observed)
     {
         var terms = new Dictionary<string, Tensor>
         {
-            [EpochLoss.ReconstructionTerm] = nn.functional.mse_loss(pass.Reconstruction, clean),
+            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, clean, observed),
         };
         if (settings.SparsityWeight > 0)
             terms[EpochLoss.SparsityTerm] = pass.Latent.abs().mean() * settings.SparsityWeight;
@@ -108,13 +135,16 @@ internal sealed class AutoencoderTrainer
         return terms;
     }
 
-    private static double Evaluate(AutoencoderNetwork network, Tensor data)
+    private static double Evaluate(AutoencoderNetwork network, Tensor data, Tensor? observed)
     {
         network.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return nn.functional.mse_loss(network.forward(data), data).item<float>();
+        return ReconstructionLoss(network.forward(data), data, observed).item<float>();
     }
+
+    /// <summary>The training rows (missing entries filled), which entries were observed, and the fill values; the last two only with missing values.</summary>
+    private sealed record BatchSource(Tensor Values, Tensor? Observed, Tensor? Fill);
 
     private void Report(EpochLoss loss)
     {

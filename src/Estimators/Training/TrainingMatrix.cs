@@ -5,7 +5,8 @@ using Microsoft.ML.Data;
 namespace MLNet.Autoencoders.Estimators.Training;
 
 /// <summary>
-/// The training rows of one vector column, materialised as a row-major matrix of floats.
+/// The training rows of one vector column, materialised as a row-major matrix of floats; with missing values,
+/// also which entries were observed and what the missing ones were filled with.
 /// </summary>
 internal sealed class TrainingMatrix
 {
@@ -22,6 +23,18 @@ internal sealed class TrainingMatrix
 
     public int FeatureCount { get; }
 
+    /// <summary>
+    /// 1 for each observed entry and 0 for each missing one, row-major like <see cref="Values"/>, once
+    /// <see cref="FillMissing"/> has run; <see langword="null"/> when missing values are not handled.
+    /// </summary>
+    public float[]? Observed { get; private set; }
+
+    /// <summary>Each feature's fill value in <see cref="Values"/>' current units, once <see cref="FillMissing"/> has run.</summary>
+    public float[]? Fill { get; private set; }
+
+    /// <summary>A new [rows, features] tensor of <see cref="Observed"/>, or <see langword="null"/> when missing values are not handled.</summary>
+    public TorchSharp.torch.Tensor? ObservedTensor() => Observed is null ? null : TorchSharp.torch.tensor(Observed, [RowCount, FeatureCount]);
+
     /// <summary>A new [rows, features] tensor holding a copy of the values.</summary>
     public TorchSharp.torch.Tensor ToTensor() => TorchSharp.torch.tensor(Values, [RowCount, FeatureCount]);
 
@@ -29,9 +42,10 @@ internal sealed class TrainingMatrix
 
     /// <summary>
     /// Reads every row of <paramref name="column"/>, which must be a known-size float vector.
-    /// Rejects NaN and infinities, naming the column, the row and the feature.
+    /// Rejects infinities, and NaN unless <paramref name="allowMissing"/>, naming the column, the row and the feature.
     /// </summary>
-    public static TrainingMatrix Read(IDataView data, DataViewSchema.Column column, int featureCount, CancellationToken cancellation)
+    public static TrainingMatrix Read(IDataView data, DataViewSchema.Column column, int featureCount, CancellationToken cancellation,
+        bool allowMissing = false)
     {
         var values = new List<float>(checked((int)Math.Min((data.GetRowCount() ?? 1024) * featureCount, int.MaxValue / 2)));
         var row = new float[featureCount];
@@ -46,7 +60,7 @@ internal sealed class TrainingMatrix
                     cancellation.ThrowIfCancellationRequested();
                 getter(ref buffer);
                 buffer.CopyTo(row);
-                RejectNonFinite(row, column.Name, rowCount);
+                RejectNonFinite(row, column.Name, rowCount, allowMissing);
                 values.AddRange(row);
                 rowCount++;
             }
@@ -54,6 +68,25 @@ internal sealed class TrainingMatrix
         if (rowCount == 0)
             throw new ArgumentException($"Cannot fit an autoencoder on column '{column.Name}': the training data has no rows.", nameof(data));
         return new TrainingMatrix(values.ToArray(), rowCount, featureCount);
+    }
+
+    /// <summary>
+    /// Replaces each NaN by its feature's <paramref name="fill"/> and records which entries were observed in
+    /// <see cref="Observed"/>. <paramref name="fill"/> is in the units of <see cref="Values"/>; <paramref name="scaledFill"/>,
+    /// kept as <see cref="Fill"/>, is the same values in the units <see cref="Values"/> will have when training starts.
+    /// </summary>
+    public void FillMissing(ReadOnlySpan<float> fill, float[] scaledFill)
+    {
+        var observed = new float[Values.Length];
+        for (int i = 0; i < Values.Length; i++)
+        {
+            if (float.IsNaN(Values[i]))
+                Values[i] = fill[i % FeatureCount];
+            else
+                observed[i] = 1f;
+        }
+        Observed = observed;
+        Fill = scaledFill;
     }
 
     /// <summary>Splits the rows into a shuffled training part and a validation part of <paramref name="validationCount"/> rows.</summary>
@@ -69,21 +102,31 @@ internal sealed class TrainingMatrix
     private TrainingMatrix Take(ReadOnlySpan<int> rows)
     {
         var values = new float[rows.Length * FeatureCount];
+        var observed = Observed is null ? null : new float[rows.Length * FeatureCount];
         for (int i = 0; i < rows.Length; i++)
+        {
             Row(rows[i]).CopyTo(values.AsSpan(i * FeatureCount, FeatureCount));
-        return new TrainingMatrix(values, rows.Length, FeatureCount);
+            Observed?.AsSpan(rows[i] * FeatureCount, FeatureCount).CopyTo(observed.AsSpan(i * FeatureCount, FeatureCount));
+        }
+        return new TrainingMatrix(values, rows.Length, FeatureCount) { Observed = observed, Fill = Fill };
     }
 
-    private static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, int rowIndex)
+    private static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, int rowIndex, bool allowMissing)
     {
         for (int j = 0; j < row.Length; j++)
         {
-            if (!float.IsFinite(row[j]))
+            if (float.IsFinite(row[j]) || (allowMissing && float.IsNaN(row[j])))
+                continue;
+            string value = row[j].ToString(CultureInfo.InvariantCulture);
+            if (allowMissing)
             {
                 throw new ArgumentOutOfRangeException("data",
-                    $"Column '{columnName}' has {row[j].ToString(CultureInfo.InvariantCulture)} in row {rowIndex}, feature {j}; an autoencoder needs finite values. " +
-                    "Replace missing values first (e.g. mlContext.Transforms.ReplaceMissingValues) or remove those rows.");
+                    $"Column '{columnName}' has {value} in row {rowIndex}, feature {j}; an autoencoder treats NaN as missing but needs every other value finite.");
             }
+            throw new ArgumentOutOfRangeException("data",
+                $"Column '{columnName}' has {value} in row {rowIndex}, feature {j}; an autoencoder needs finite values. " +
+                "Replace missing values first (e.g. mlContext.Transforms.ReplaceMissingValues), remove those rows, " +
+                "or set TreatNaNAsMissing to train on the observed values and impute the missing ones.");
         }
     }
 }

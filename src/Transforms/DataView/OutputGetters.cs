@@ -5,7 +5,7 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms.DataView;
 
 /// <summary>
-/// Getters for the three computed columns over a scored <see cref="AutoencoderBatch"/>. The
+/// Getters for the computed columns over a scored <see cref="AutoencoderBatch"/>. The
 /// <c>current</c> callback makes sure the row's batch is scored and says which slot holds the row.
 /// </summary>
 internal static class OutputGetters
@@ -30,6 +30,16 @@ internal static class OutputGetters
             {
                 int slot = current(out var batch);
                 value = batch.Error[slot];
+            }),
+            AutoencoderSchema.LatentLogVarianceOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
+            {
+                int slot = current(out var batch);
+                Fill(ref value, batch.LatentLogVarianceRow(slot));
+            }),
+            AutoencoderSchema.ImputedOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
+            {
+                int slot = current(out var batch);
+                Fill(ref value, batch.ImputedRow(slot));
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(outputKind)),
         };

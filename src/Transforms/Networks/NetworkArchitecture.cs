@@ -27,6 +27,8 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
         return tag switch
         {
             DenseArchitecture.FormatTag => DenseArchitecture.ReadBody(reader),
+            ConvolutionalArchitecture.FormatTag => ConvolutionalArchitecture.ReadBody(reader),
+            VariationalArchitecture.FormatTag => VariationalArchitecture.ReadBody(reader),
             _ => throw new InvalidDataException($"The model holds a network architecture with tag {tag}, which this version does not know."),
         };
     }

@@ -16,6 +16,7 @@ internal static class PersistedModelKinds
         new Dictionary<string, Func<IHostEnvironment, PersistedModelReader, ITransformer>>(StringComparer.Ordinal)
         {
             [AutoencoderTransformer.PersistenceKind] = AutoencoderTransformer.Load,
+            [AutoencoderDecoderTransformer.PersistenceKind] = AutoencoderDecoderTransformer.Load,
             [AnomalyDetection.AutoencoderAnomalyTransformer.PersistenceKind] = AnomalyDetection.AutoencoderAnomalyTransformer.Load,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

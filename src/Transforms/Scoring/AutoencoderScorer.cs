@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace MLNet.Autoencoders.Transforms.Scoring;
 
 /// <summary>
-/// Runs a trained autoencoder over batches of rows: scales the input, one forward pass under
-/// <c>no_grad</c> in its own dispose scope, and maps the reconstruction back to the input's units.
+/// Runs a trained autoencoder over batches of rows: fills missing values (when the model treats NaN as
+/// missing), scales the input, one forward pass under <c>no_grad</c> in its own dispose scope, and maps
+/// the reconstruction back to the input's units.
 /// </summary>
 internal sealed class AutoencoderScorer : IDisposable
 {
@@ -27,9 +28,16 @@ internal sealed class AutoencoderScorer : IDisposable
 
     public int LatentDimension => network.Architecture.LatentDimension;
 
+    /// <summary>Whether NaN inputs are missing values, filled before the encoder, rather than poison for the row.</summary>
+    public bool TreatsNaNAsMissing => scaler.MissingValueFill is not null;
+
     public AutoencoderBatch CreateBatch(int capacity) => new(capacity, InputSize, LatentDimension);
 
-    /// <summary>Fills the latent, reconstruction and error buffers of the first <see cref="AutoencoderBatch.Count"/> rows.</summary>
+    /// <summary>
+    /// Fills the output buffers of the first <see cref="AutoencoderBatch.Count"/> rows. When the model treats NaN
+    /// as missing, a row's error is the mean over its observed features (NaN if it has none), and the imputed row
+    /// is the input with each NaN replaced by the reconstruction.
+    /// </summary>
     public void Score(AutoencoderBatch batch)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -37,9 +45,11 @@ internal sealed class AutoencoderScorer : IDisposable
         if (rows == 0)
             return;
         int inputSize = InputSize;
+        int latentSize = rows * LatentDimension;
         var input = batch.Input.AsSpan(0, rows * inputSize);
         var reconstruction = batch.Reconstruction.AsSpan(0, rows * inputSize);
         input.CopyTo(reconstruction);
+        scaler.FillMissing(reconstruction);
         scaler.Apply(reconstruction);
 
         using (var scope = NewDisposeScope())
@@ -47,15 +57,51 @@ internal sealed class AutoencoderScorer : IDisposable
         {
             var x = empty(rows, inputSize);
             x.data<float>().CopyFrom(reconstruction);
-            var latent = network.Encode(x);
+            Tensor latent;
+            if (network is VariationalAutoencoderNetwork variational)
+            {
+                (latent, var logVariance) = variational.EncodeDistribution(x);
+                logVariance.data<float>().CopyTo(batch.LatentLogVariance.AsSpan(0, latentSize));
+            }
+            else
+            {
+                latent = network.Encode(x);
+            }
             var output = network.Decode(latent);
-            latent.data<float>().CopyTo(batch.Latent.AsSpan(0, rows * LatentDimension));
+            latent.data<float>().CopyTo(batch.Latent.AsSpan(0, latentSize));
             output.data<float>().CopyTo(reconstruction);
         }
 
         scaler.Invert(reconstruction);
+        bool skipMissing = TreatsNaNAsMissing;
         for (int row = 0; row < rows; row++)
-            batch.Error[row] = MeanSquaredError(batch.InputRow(row), batch.ReconstructionRow(row));
+            batch.Error[row] = MeanSquaredError(batch.InputRow(row), batch.ReconstructionRow(row), skipMissing);
+        if (skipMissing)
+        {
+            var imputed = batch.Imputed.AsSpan(0, rows * inputSize);
+            for (int i = 0; i < imputed.Length; i++)
+                imputed[i] = float.IsNaN(input[i]) ? reconstruction[i] : input[i];
+        }
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="rows"/> latent codes (row-major in <paramref name="latents"/>) into
+    /// <paramref name="output"/>, in the input's units.
+    /// </summary>
+    public void Decode(ReadOnlySpan<float> latents, int rows, Span<float> output)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (rows == 0)
+            return;
+        var decoded = output[..(rows * InputSize)];
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        {
+            var z = empty(rows, LatentDimension);
+            z.data<float>().CopyFrom(latents[..(rows * LatentDimension)]);
+            network.Decode(z).data<float>().CopyTo(decoded);
+        }
+        scaler.Invert(decoded);
     }
 
     /// <summary>Releases the network's native tensors; later calls to <see cref="Score"/> throw <see cref="ObjectDisposedException"/>.</summary>
@@ -67,14 +113,18 @@ internal sealed class AutoencoderScorer : IDisposable
         network.Dispose();
     }
 
-    private static float MeanSquaredError(ReadOnlySpan<float> input, ReadOnlySpan<float> reconstruction)
+    private static float MeanSquaredError(ReadOnlySpan<float> input, ReadOnlySpan<float> reconstruction, bool skipMissing)
     {
         double sum = 0;
+        int count = 0;
         for (int j = 0; j < input.Length; j++)
         {
+            if (skipMissing && float.IsNaN(input[j]))
+                continue;
             double difference = input[j] - reconstruction[j];
             sum += difference * difference;
+            count++;
         }
-        return (float)(sum / input.Length);
+        return count == 0 ? float.NaN : (float)(sum / count);
     }
 }

@@ -9,11 +9,16 @@ public sealed class FeatureScaler
     private readonly float[] offset;
     private readonly float[] scale;
 
-    private FeatureScaler(InputScaling kind, float[] offset, float[] scale)
+    // Set on the kind code a model file stores when missing-value fill values follow the scale factors.
+    private const int HasMissingValueFillFlag = 1 << 16;
+    private readonly float[]? missingValueFill;
+
+    private FeatureScaler(InputScaling kind, float[] offset, float[] scale, float[]? missingValueFill = null)
     {
         Kind = kind;
         this.offset = offset;
         this.scale = scale;
+        this.missingValueFill = missingValueFill;
     }
 
     /// <summary>The kind of scaling.</summary>
@@ -29,9 +34,15 @@ public sealed class FeatureScaler
     public IReadOnlyList<float> Scale => scale;
 
     /// <summary>
+    /// The value, in the input's units, that replaces a missing (NaN) input before scaling: each feature's mean over
+    /// its observed training values. <see langword="null"/> when the model was fitted without treating NaN as missing.
+    /// </summary>
+    public IReadOnlyList<float>? MissingValueFill => missingValueFill;
+
+    /// <summary>
     /// Learns the statistics of <paramref name="kind"/> from <paramref name="rows"/>, a row-major
-    /// matrix of <paramref name="rowCount"/> rows with <paramref name="featureCount"/> finite values each.
-    /// Sums are accumulated in double so that magnitudes up to float's range are handled.
+    /// matrix of <paramref name="rowCount"/> rows with <paramref name="featureCount"/> values each, finite or
+    /// NaN (missing: skipped). Sums are accumulated in double so that magnitudes up to float's range are handled.
     /// </summary>
     public static FeatureScaler Fit(InputScaling kind, ReadOnlySpan<float> rows, int rowCount, int featureCount)
     {
@@ -46,10 +57,45 @@ public sealed class FeatureScaler
             var (center, spread) = kind == InputScaling.Standardize
                 ? MeanAndStandardDeviation(rows, rowCount, featureCount, j)
                 : MinimumAndRange(rows, rowCount, featureCount, j);
-            offset[j] = (float)center;
+            offset[j] = double.IsNaN(center) ? 0f : (float)center;
             scale[j] = spread > 0 && double.IsFinite(1.0 / spread) ? (float)(1.0 / spread) : 1f;
         }
         return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>
+    /// The mean of each feature over its non-NaN values in <paramref name="rows"/> (row-major, <paramref name="featureCount"/>
+    /// values per row), NaN for a feature with no such value.
+    /// </summary>
+    internal static float[] ObservedMeans(ReadOnlySpan<float> rows, int rowCount, int featureCount)
+    {
+        var means = new float[featureCount];
+        for (int j = 0; j < featureCount; j++)
+            means[j] = (float)MeanAndStandardDeviation(rows, rowCount, featureCount, j).Mean;
+        return means;
+    }
+
+    /// <summary>This scaler, with <paramref name="fill"/> (finite, one value per feature, in the input's units) as its <see cref="MissingValueFill"/>.</summary>
+    internal FeatureScaler WithMissingValueFill(float[] fill)
+    {
+        if (fill.Length != FeatureCount || fill.Any(v => !float.IsFinite(v)))
+            throw new ArgumentException($"Expected {FeatureCount} finite fill values.", nameof(fill));
+        return new FeatureScaler(Kind, offset, scale, fill);
+    }
+
+    /// <summary>
+    /// Replaces each NaN of <paramref name="values"/> (in the input's units; its length a multiple of <see cref="FeatureCount"/>)
+    /// by its feature's <see cref="MissingValueFill"/>. Does nothing when there is no fill.
+    /// </summary>
+    internal void FillMissing(Span<float> values)
+    {
+        if (missingValueFill is null)
+            return;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (float.IsNaN(values[i]))
+                values[i] = missingValueFill[i % missingValueFill.Length];
+        }
     }
 
     /// <summary>Scales <paramref name="values"/> in place; its length is a multiple of <see cref="FeatureCount"/>.</summary>
@@ -74,17 +120,21 @@ public sealed class FeatureScaler
 
     internal void Write(BinaryWriter writer)
     {
-        writer.Write((int)Kind);
+        writer.Write((int)Kind | (missingValueFill is null ? 0 : HasMissingValueFillFlag));
         writer.Write(offset.Length);
         foreach (float value in offset)
             writer.Write(value);
         foreach (float value in scale)
             writer.Write(value);
+        foreach (float value in missingValueFill ?? [])
+            writer.Write(value);
     }
 
     internal static FeatureScaler Read(BinaryReader reader, int expectedFeatureCount)
     {
-        int kind = reader.ReadInt32();
+        int code = reader.ReadInt32();
+        bool hasFill = (code & HasMissingValueFillFlag) != 0;
+        int kind = code & ~HasMissingValueFillFlag;
         if (!Enum.IsDefined(typeof(InputScaling), kind))
             throw new InvalidDataException($"The model's input scaling code {kind} is not a known {nameof(InputScaling)}.");
         int count = reader.ReadInt32();
@@ -94,7 +144,8 @@ public sealed class FeatureScaler
         var scale = ReadFinite(reader, count, "scale");
         if (scale.Any(s => s == 0))
             throw new InvalidDataException("The model's scaler has a zero scale factor.");
-        return new FeatureScaler((InputScaling)kind, offset, scale);
+        var fill = hasFill ? ReadFinite(reader, count, "missing-value fill") : null;
+        return new FeatureScaler((InputScaling)kind, offset, scale, fill);
     }
 
     private static float[] ReadFinite(BinaryReader reader, int count, string what)
@@ -112,15 +163,19 @@ public sealed class FeatureScaler
     private static (double Mean, double StandardDeviation) MeanAndStandardDeviation(ReadOnlySpan<float> rows, int rowCount, int featureCount, int feature)
     {
         double mean = 0, m2 = 0;
+        int observed = 0;
         for (int i = 0; i < rowCount; i++)
         {
-            // Welford's update: stable for large magnitudes and large row counts.
+            // Welford's update: stable for large magnitudes and large row counts. NaN (missing) is skipped.
             double x = rows[i * featureCount + feature];
+            if (double.IsNaN(x))
+                continue;
+            observed++;
             double delta = x - mean;
-            mean += delta / (i + 1);
+            mean += delta / observed;
             m2 += delta * (x - mean);
         }
-        return (mean, Math.Sqrt(m2 / rowCount));
+        return observed == 0 ? (double.NaN, 0) : (mean, Math.Sqrt(m2 / observed));
     }
 
     private static (double Minimum, double Range) MinimumAndRange(ReadOnlySpan<float> rows, int rowCount, int featureCount, int feature)
@@ -129,9 +184,11 @@ public sealed class FeatureScaler
         for (int i = 0; i < rowCount; i++)
         {
             double x = rows[i * featureCount + feature];
+            if (double.IsNaN(x))
+                continue;
             min = Math.Min(min, x);
             max = Math.Max(max, x);
         }
-        return (min, max - min);
+        return double.IsFinite(min) ? (min, max - min) : (double.NaN, 0);
     }
 }

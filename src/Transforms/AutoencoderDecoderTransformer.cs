@@ -1,0 +1,147 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.Autoencoders.Transforms.DataView;
+using MLNet.Autoencoders.Transforms.Decoding;
+using MLNet.Autoencoders.Transforms.Networks;
+using MLNet.Autoencoders.Transforms.Persistence;
+using MLNet.Autoencoders.Transforms.Scoring;
+
+namespace MLNet.Autoencoders.Transforms;
+
+/// <summary>
+/// The decoder half of a fitted autoencoder: <see cref="Transform"/> adds a column holding the vectors (for a
+/// convolutional autoencoder, the images) that a column of latent codes decodes to, in the autoencoder's input
+/// units. Feed it codes from the autoencoder's latent column to reconstruct, or new codes to generate.
+/// Created by <see cref="AutoencoderTransformerDecoding.CreateDecoder"/>.
+/// </summary>
+/// <remarks>
+/// <para>Input and output columns:</para>
+/// <list type="table">
+/// <listheader><term>Column</term><description>Type and meaning</description></listheader>
+/// <item><term><see cref="DecoderColumnNames.Latent"/></term><description>Input: known-size vector of <see cref="float"/> of the latent dimension.</description></item>
+/// <item><term><see cref="DecoderColumnNames.Output"/></term><description>Output: vector of <see cref="float"/> of the autoencoder's input size, in the input's
+/// units; for a convolutional autoencoder its type has the (channels, height, width) dimensions.</description></item>
+/// </list>
+/// <para>
+/// Rows are decoded in batches of <see cref="ScoringBatchSize"/>, lazily. The transformer owns its own copy of the
+/// network: dispose it to release native memory. It is saved and loaded by <c>mlContext.Model.Save</c> and <c>Model.Load</c>.
+/// </para>
+/// </remarks>
+public sealed class AutoencoderDecoderTransformer : ITransformer, IDisposable
+{
+    internal const string PersistenceKind = "AutoencoderDecoder";
+    internal const string WeightsEntry = "Weights.bin";
+    private const int FormatVersion = 1;
+    private readonly LatentDecoder decoder;
+    private bool disposed;
+
+    internal AutoencoderDecoderTransformer(AutoencoderNetwork network, FeatureScaler scaler, DecoderColumnNames columns, int scoringBatchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scoringBatchSize);
+        decoder = new LatentDecoder(network, scaler);
+        Columns = columns;
+        ScoringBatchSize = scoringBatchSize;
+    }
+
+    /// <summary>The names of the latent column read and of the output column added.</summary>
+    public DecoderColumnNames Columns { get; }
+
+    /// <summary>The architecture of the autoencoder whose decoder this is.</summary>
+    public NetworkArchitecture Architecture => decoder.Architecture;
+
+    /// <summary>The autoencoder's input scaling, undone on the output.</summary>
+    public FeatureScaler Scaler => decoder.Scaler;
+
+    /// <summary>How many rows one forward pass decodes.</summary>
+    public int ScoringBatchSize { get; }
+
+    /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <inheritdoc/>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return CreateSchema(inputSchema).Output;
+    }
+
+    /// <inheritdoc/>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var schema = CreateSchema(input.Schema);
+        return new BatchedDataView(input, schema, BatchFactory(schema), ScoringBatchSize);
+    }
+
+    /// <inheritdoc/>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var schema = CreateSchema(inputSchema);
+        return new BatchedRowMapper(schema, BatchFactory(schema));
+    }
+
+    /// <summary>Releases the TorchSharp module. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        decoder.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Autoencoder decoder: {Columns.Latent} -> {Columns.Output}, {Architecture}";
+
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ThrowIfDisposed();
+        ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
+        {
+            var writer = model.Writer;
+            Columns.Write(writer);
+            Architecture.Write(writer);
+            Scaler.Write(writer);
+            writer.Write(ScoringBatchSize);
+            model.WriteBinaryStream(WeightsEntry, w => ModuleWeights.Write(w, decoder.Network));
+        });
+    }
+
+    internal static AutoencoderDecoderTransformer Load(IHostEnvironment env, PersistedModelReader model)
+    {
+        if (model.FormatVersion != FormatVersion)
+            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
+        var reader = model.Reader;
+        var columns = DecoderColumnNames.Read(reader);
+        var architecture = NetworkArchitecture.Read(reader);
+        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
+        int batchSize = reader.ReadInt32();
+        if (batchSize <= 0)
+            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+
+        var network = architecture.CreateNetwork();
+        try
+        {
+            model.ReadBinaryStream(WeightsEntry, r => ModuleWeights.Read(r, network, PersistenceKind));
+            return new AutoencoderDecoderTransformer(network, scaler, columns, batchSize);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    private AppendedSchema CreateSchema(DataViewSchema inputSchema)
+    {
+        ThrowIfDisposed();
+        return DecoderSchema.Create(inputSchema, Columns, Architecture);
+    }
+
+    private RowBatchFactory BatchFactory(AppendedSchema schema)
+    {
+        var latent = schema.Input[Columns.Latent];
+        return (source, capacity) => new DecoderBatch(decoder, source, source.Schema[latent.Index], capacity);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
+}

@@ -1,0 +1,26 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.Autoencoders.Transforms.DataView;
+using MLNet.Autoencoders.Transforms.Networks;
+
+namespace MLNet.Autoencoders.Transforms.Decoding;
+
+/// <summary>
+/// The output schema of an <see cref="AutoencoderDecoderTransformer"/>: every input column, then the decoded vectors.
+/// For a convolutional network the output's vector type carries the image's (channels, height, width) dimensions.
+/// </summary>
+internal static class DecoderSchema
+{
+    /// <exception cref="ArgumentOutOfRangeException">The latent column is missing, not a known-size float vector, or not of the latent dimension.</exception>
+    public static AppendedSchema Create(DataViewSchema input, DecoderColumnNames names, NetworkArchitecture architecture)
+    {
+        var latent = InputColumn.Find(input, names.Latent, architecture.LatentDimension);
+        var outputType = architecture is ConvolutionalArchitecture { Image: var image }
+            ? new VectorDataViewType(NumberDataViewType.Single, image.Channels, image.Height, image.Width)
+            : new VectorDataViewType(NumberDataViewType.Single, architecture.InputSize);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(input);
+        builder.AddColumn(names.Output, outputType);
+        return new AppendedSchema(input, builder.ToSchema(), [latent]);
+    }
+}
