@@ -70,14 +70,16 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new AutoencoderDataView(input, CreateSchema(input.Schema), scorer, ScoringBatchSize);
+        var schema = CreateSchema(input.Schema);
+        return new BatchedDataView(input, schema.Appended, AutoencoderRowBatch.Factory(scorer, schema), ScoringBatchSize);
     }
 
     /// <inheritdoc/>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return new AutoencoderRowMapper(CreateSchema(inputSchema), scorer);
+        var schema = CreateSchema(inputSchema);
+        return new BatchedRowMapper(schema.Appended, AutoencoderRowBatch.Factory(scorer, schema));
     }
 
     /// <summary>

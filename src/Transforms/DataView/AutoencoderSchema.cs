@@ -21,21 +21,20 @@ internal sealed class AutoencoderSchema
 
     private AutoencoderSchema(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, int[] kinds)
     {
-        Input = input;
-        Output = output;
+        Appended = new AppendedSchema(input, output, [feature]);
         Feature = feature;
         this.kinds = kinds;
     }
 
-    public DataViewSchema Input { get; }
+    /// <summary>The input and output schemas, for the shared look-ahead cursor and row mapper.</summary>
+    public AppendedSchema Appended { get; }
 
-    public DataViewSchema Output { get; }
+    public DataViewSchema Output => Appended.Output;
 
     /// <summary>The input column the network reads.</summary>
     public DataViewSchema.Column Feature { get; }
 
     /// <summary>The number of columns carried over from the input.</summary>
-    public int InputColumnCount => Input.Count;
 
     public static AutoencoderSchema Create(DataViewSchema input, AutoencoderColumnNames names, int inputSize, int latentDimension)
     {
@@ -65,17 +64,6 @@ internal sealed class AutoencoderSchema
     /// The output (<see cref="LatentOutput"/>, <see cref="ReconstructionOutput"/>, ...) a column index of <see cref="Output"/>
     /// names, or -1 for a carried-over column.
     /// </summary>
-    public int OutputKind(int columnIndex) => columnIndex >= Input.Count ? kinds[columnIndex - Input.Count] : -1;
-
-    /// <summary>Whether any of <paramref name="columns"/> is a computed column.</summary>
-    public bool NeedsNetwork(IEnumerable<DataViewSchema.Column> columns) => columns.Any(c => OutputKind(c.Index) >= 0);
-
-    /// <summary>The input columns needed to produce <paramref name="columns"/> of the output schema.</summary>
-    public IEnumerable<DataViewSchema.Column> Dependencies(IEnumerable<DataViewSchema.Column> columns)
-    {
-        var needed = new HashSet<int>();
-        foreach (var column in columns)
-            needed.Add(OutputKind(column.Index) >= 0 ? Feature.Index : column.Index);
-        return needed.Order().Select(i => Input[i]);
-    }
+    /// <summary>The output (one of the *Output constants) that computed column <paramref name="computedIndex"/> holds.</summary>
+    public int OutputKind(int computedIndex) => kinds[computedIndex];
 }

@@ -6,40 +6,33 @@ namespace MLNet.Autoencoders.Transforms.DataView;
 
 /// <summary>
 /// Getters for the computed columns over a scored <see cref="AutoencoderBatch"/>. The
-/// <c>current</c> callback makes sure the row's batch is scored and says which slot holds the row.
+/// <c>currentSlot</c> callback says which slot of the scored batch holds the current row.
 /// </summary>
 internal static class OutputGetters
 {
-    public delegate int CurrentSlot(out AutoencoderBatch batch);
-
-    public static ValueGetter<TValue> Create<TValue>(int outputKind, CurrentSlot current)
+    public static ValueGetter<TValue> Create<TValue>(int outputKind, AutoencoderBatch batch, Func<int> currentSlot)
     {
         Delegate getter = outputKind switch
         {
             AutoencoderSchema.LatentOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
             {
-                int slot = current(out var batch);
-                Fill(ref value, batch.LatentRow(slot));
+                Fill(ref value, batch.LatentRow(currentSlot()));
             }),
             AutoencoderSchema.ReconstructionOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
             {
-                int slot = current(out var batch);
-                Fill(ref value, batch.ReconstructionRow(slot));
+                Fill(ref value, batch.ReconstructionRow(currentSlot()));
             }),
             AutoencoderSchema.ErrorOutput => new ValueGetter<float>((ref float value) =>
             {
-                int slot = current(out var batch);
-                value = batch.Error[slot];
+                value = batch.Error[currentSlot()];
             }),
             AutoencoderSchema.LatentLogVarianceOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
             {
-                int slot = current(out var batch);
-                Fill(ref value, batch.LatentLogVarianceRow(slot));
+                Fill(ref value, batch.LatentLogVarianceRow(currentSlot()));
             }),
             AutoencoderSchema.ImputedOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
             {
-                int slot = current(out var batch);
-                Fill(ref value, batch.ImputedRow(slot));
+                Fill(ref value, batch.ImputedRow(currentSlot()));
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(outputKind)),
         };
