@@ -32,5 +32,14 @@ internal static class ProcessMemory
         return Math.Max(peak, ResidentBytes());
     }
 
+    /// <summary>User plus system CPU seconds this process has used (all threads), from /proc/self/stat.</summary>
+    public static double CpuSeconds()
+    {
+        string stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of proc(5) (utime, stime), counted after the ")" that ends the command name.
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
+
     public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MB";
 }

@@ -52,6 +52,7 @@ internal sealed class AutoencoderTrainer
             random.Shuffle(order);
             var terms = RunEpoch(network, optimizer, batches, order, corruption, generator);
             double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor, validationObserved);
+            NativeHeap.Trim();
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);

@@ -47,8 +47,9 @@ internal sealed class TrainingMatrix
     public static TrainingMatrix Read(IDataView data, DataViewSchema.Column column, int featureCount, CancellationToken cancellation,
         bool allowMissing = false)
     {
-        var values = new List<float>(checked((int)Math.Min((data.GetRowCount() ?? 1024) * featureCount, int.MaxValue / 2)));
-        var row = new float[featureCount];
+        // One exact allocation when the view knows its row count; otherwise grow by doubling and trim once.
+        long? knownRows = data.GetRowCount();
+        var values = new float[checked((int)Math.Max(1, (knownRows ?? 1024) * featureCount))];
         int rowCount = 0;
         using (var cursor = data.GetRowCursor([column]))
         {
@@ -58,16 +59,20 @@ internal sealed class TrainingMatrix
             {
                 if ((rowCount & 1023) == 0)
                     cancellation.ThrowIfCancellationRequested();
+                if ((long)(rowCount + 1) * featureCount > values.Length)
+                    Array.Resize(ref values, checked(Math.Max(values.Length * 2, (rowCount + 1) * featureCount)));
+                var row = values.AsSpan(rowCount * featureCount, featureCount);
                 getter(ref buffer);
                 buffer.CopyTo(row);
                 RejectNonFinite(row, column.Name, rowCount, allowMissing);
-                values.AddRange(row);
                 rowCount++;
             }
         }
         if (rowCount == 0)
             throw new ArgumentException($"Cannot fit an autoencoder on column '{column.Name}': the training data has no rows.", nameof(data));
-        return new TrainingMatrix(values.ToArray(), rowCount, featureCount);
+        if (values.Length != rowCount * featureCount)
+            Array.Resize(ref values, rowCount * featureCount);
+        return new TrainingMatrix(values, rowCount, featureCount);
     }
 
     /// <summary>

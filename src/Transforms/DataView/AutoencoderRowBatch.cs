@@ -14,6 +14,10 @@ internal sealed class AutoencoderRowBatch : IRowBatch
     private readonly AutoencoderBatch batch;
     private readonly FeatureReader features;
 
+    // The row-at-a-time path (PredictionEngine) asks for every computed column of a row separately and cannot
+    // always tell rows apart by position; a one-row batch is therefore recomputed only when its input changed.
+    private float[]? lastSingleRow;
+
     public AutoencoderRowBatch(AutoencoderScorer scorer, AutoencoderSchema schema, DataViewRow source, int capacity)
     {
         this.scorer = scorer;
@@ -28,9 +32,22 @@ internal sealed class AutoencoderRowBatch : IRowBatch
 
     public void Compute(int count)
     {
+        if (count == 1 && lastSingleRow is not null && batch.Count == 1 && batch.InputRow(0).SequenceEqual(lastSingleRow))
+            return;
         batch.Count = count;
         scorer.Score(batch);
+        if (count == 1)
+        {
+            lastSingleRow ??= new float[scorer.InputSize];
+            batch.InputRow(0).CopyTo(lastSingleRow);
+        }
+        else
+        {
+            lastSingleRow = null;
+        }
     }
+
+    public void Dispose() => batch.Dispose();
 
     public ValueGetter<TValue> GetGetter<TValue>(int computedIndex, Func<int> currentSlot) =>
         OutputGetters.Create<TValue>(schema.OutputKind(computedIndex), batch, currentSlot);

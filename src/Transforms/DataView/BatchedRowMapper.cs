@@ -80,5 +80,12 @@ internal sealed class BatchedRowMapper : IRowToRowMapper
             }
             return 0;
         }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                batch?.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

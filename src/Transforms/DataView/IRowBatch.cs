@@ -7,7 +7,7 @@ namespace MLNet.Autoencoders.Transforms.DataView;
 /// at a time from the row the batch was created over, computed together, and read back one slot at a time.
 /// Created by a <see cref="RowBatchFactory"/>; used by <see cref="LookAheadCursor"/> and <see cref="BatchedRowMapper"/>.
 /// </summary>
-internal interface IRowBatch
+internal interface IRowBatch : IDisposable
 {
     /// <summary>The number of rows the batch holds at most.</summary>
     int Capacity { get; }
@@ -25,6 +25,11 @@ internal interface IRowBatch
     /// </summary>
     /// <exception cref="InvalidOperationException"><typeparamref name="TValue"/> is not the column's raw type.</exception>
     ValueGetter<TValue> GetGetter<TValue>(int computedIndex, Func<int> currentSlot);
+
+    /// <summary>Releases the batch's buffers when its cursor or row is disposed. Default: nothing to release.</summary>
+    void IDisposable.Dispose()
+    {
+    }
 }
 
 /// <summary>Creates an <see cref="IRowBatch"/> of <paramref name="capacity"/> rows that captures from <paramref name="source"/>, whose source columns are active.</summary>

@@ -94,7 +94,10 @@ internal sealed class LookAheadCursor : DataViewRowCursor
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             source.Dispose();
+            batch.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

@@ -1,23 +1,39 @@
+using System.Buffers;
+
 namespace MLNet.Autoencoders.Transforms.Scoring;
 
 /// <summary>
 /// Row-major buffers for one batch of rows going through an autoencoder: the input features and the
 /// outputs. Buffers are sized for a fixed capacity and reused from batch to batch.
 /// </summary>
-internal sealed class AutoencoderBatch
+internal sealed class AutoencoderBatch : IDisposable
 {
     public AutoencoderBatch(int capacity, int inputSize, int latentDimension)
     {
         Capacity = capacity;
         InputSize = inputSize;
         LatentDimension = latentDimension;
-        Input = new float[capacity * inputSize];
-        Latent = new float[capacity * latentDimension];
-        LatentLogVariance = new float[capacity * latentDimension];
-        Reconstruction = new float[capacity * inputSize];
-        Imputed = new float[capacity * inputSize];
-        Error = new float[capacity];
+        // Rented, not allocated: a cursor per Transform would otherwise leave megabytes of large-object-heap
+        // garbage behind each time, and the process would grow until a full collection.
+        Input = ArrayPool<float>.Shared.Rent(capacity * inputSize);
+        Latent = ArrayPool<float>.Shared.Rent(capacity * latentDimension);
+        LatentLogVariance = ArrayPool<float>.Shared.Rent(capacity * latentDimension);
+        Reconstruction = ArrayPool<float>.Shared.Rent(capacity * inputSize);
+        Imputed = ArrayPool<float>.Shared.Rent(capacity * inputSize);
+        Error = ArrayPool<float>.Shared.Rent(capacity);
     }
+
+    /// <summary>Returns the buffers to the shared pool; the batch must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (returned)
+            return;
+        returned = true;
+        foreach (var buffer in new[] { Input, Latent, LatentLogVariance, Reconstruction, Imputed, Error })
+            ArrayPool<float>.Shared.Return(buffer);
+    }
+
+    private bool returned;
 
     public int Capacity { get; }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MLNet.Autoencoders.Transforms.Scoring;
 
 /// <summary>
@@ -101,20 +103,26 @@ public sealed class FeatureScaler
     /// <summary>Scales <paramref name="values"/> in place; its length is a multiple of <see cref="FeatureCount"/>.</summary>
     public void Apply(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++)
+        if (Kind == InputScaling.None)
+            return;
+        for (int start = 0; start < values.Length; start += offset.Length)
         {
-            int j = i % offset.Length;
-            values[i] = (values[i] - offset[j]) * scale[j];
+            var row = values.Slice(start, offset.Length);
+            TensorPrimitives.Subtract(row, offset, row);
+            TensorPrimitives.Multiply(row, scale, row);
         }
     }
 
     /// <summary>Undoes <see cref="Apply"/> in place.</summary>
     public void Invert(Span<float> values)
     {
-        for (int i = 0; i < values.Length; i++)
+        if (Kind == InputScaling.None)
+            return;
+        for (int start = 0; start < values.Length; start += offset.Length)
         {
-            int j = i % offset.Length;
-            values[i] = values[i] / scale[j] + offset[j];
+            var row = values.Slice(start, offset.Length);
+            TensorPrimitives.Divide(row, scale, row);
+            TensorPrimitives.Add(row, offset, row);
         }
     }
 
