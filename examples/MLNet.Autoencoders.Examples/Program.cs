@@ -1,4 +1,5 @@
 using MLNet.Autoencoders.Examples;
+using MLNet.Autoencoders.Examples.Scenarios.FashionMnist;
 using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
 using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
@@ -11,6 +12,7 @@ Scenario[] scenarios =
     new("penguins", "Autoencoder vs PCA: 2-D latent space and k-means clusters of Palmer penguins", PenguinsClustering.Run),
     new("wine-anomaly", "Autoencoder vs RandomizedPca: find 10 planted outliers among 129 wines", WineAnomaly.Run),
     new("vae-digits", "Variational autoencoder: 2-D latent space, sampling and interpolation of 8x8 digits", VariationalDigits.Run),
+    new("fashion-mnist", "Images: dense vs convolutional, denoising and decoder-only autoencoders on Fashion-MNIST", FashionMnist.Run),
     new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
 ];
 

@@ -18,7 +18,12 @@ public static class ConvolutionalAutoencoderDefaults
     /// <summary>Default Adam learning rate: 0.002 (on a few thousand Fashion-MNIST images, 0.001 left the reconstruction error 9% higher after 30 epochs).</summary>
     public const float LearningRate = 2e-3f;
 
-    /// <summary>Default input scaling: <see cref="InputScaling.MinMax"/>, so that the network sees pixels in [0, 1].</summary>
+    /// <summary>
+    /// Default input scaling: <see cref="InputScaling.MinMax"/>, which brings pixels of any units (0..255, [0, 1], 16-bit) to
+    /// [0, 1]. It works per pixel, though: a pixel that barely varies in training (an image border) is blown up when it does
+    /// vary at scoring. With few training images and noisy inputs, prefer <see cref="InputScaling.None"/> with pixels in
+    /// [0, 1] (<c>ExtractPixels(scaleImage: 1f / 255)</c>).
+    /// </summary>
     public const InputScaling Scaling = InputScaling.MinMax;
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace MLNet.Autoencoders.Estimators;
 /// (channels, height, width) dimensions, which <c>ExtractPixels</c> sets. Height and width must be divisible by 2 to the number of blocks.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.LatentColumnName"/></term><description>Output: vector of <see cref="float"/> of size <see cref="AutoencoderTrainingOptions.LatentDimension"/>.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionColumnName"/></term><description>Output: vector of <see cref="float"/> of the input's size, in the input's units
-/// (with a <see cref="OutputActivation.Sigmoid"/> output and min-max scaling, within the training range of each pixel that varies).</description></item>
+/// (with a <see cref="OutputActivation.Sigmoid"/> output and pixels in [0, 1], within [0, 1]).</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionErrorColumnName"/></term><description>Output: <see cref="float"/>, the mean over pixels of the squared difference between input and reconstruction, in the input's units.</description></item>
 /// </list>
 /// <para>

@@ -8,7 +8,10 @@ namespace MLNet.Autoencoders.Estimators;
 /// network's blocks and how it is trained. Differs from the shared defaults in four places:
 /// <see cref="AutoencoderTrainingOptions.LatentDimension"/> is 16, <see cref="AutoencoderTrainingOptions.Epochs"/> is 20,
 /// <see cref="AutoencoderTrainingOptions.LearningRate"/> is 0.002 and <see cref="AutoencoderTrainingOptions.Scaling"/> is
-/// <see cref="InputScaling.MinMax"/> (per pixel: each pixel's training range maps onto [0, 1]).
+/// <see cref="InputScaling.MinMax"/>. Min-max scaling works per pixel, so a pixel that barely varies in training (an image
+/// border) is blown up when it does vary at scoring: with few training images and noisy inputs, set
+/// <see cref="AutoencoderTrainingOptions.Scaling"/> to <see cref="InputScaling.None"/> and feed pixels in [0, 1]
+/// (<c>ExtractPixels(scaleImage: 1f / 255)</c>); <see cref="AutoencoderTrainingOptions.NoiseLevel"/> is then a fraction of the pixel range.
 /// </summary>
 public sealed class ConvolutionalAutoencoderOptions : AutoencoderTrainingOptions
 {
@@ -41,15 +44,15 @@ public sealed class ConvolutionalAutoencoderOptions : AutoencoderTrainingOptions
     /// <summary>How decoder blocks double the height and width. Default is <see cref="ConvolutionalUpsampling.TransposedConvolution"/>.</summary>
     public ConvolutionalUpsampling Upsampling { get; set; } = ConvolutionalAutoencoderDefaults.Upsampling;
 
-    /// <summary>The nonlinearity after every block. Default is <see cref="Activation.Relu"/>.</summary>
+    /// <summary>The nonlinearity after every block but the decoder's last, and after the decoder's linear layer. Default is <see cref="Activation.Relu"/>.</summary>
     public Activation Activation { get; set; } = ConvolutionalAutoencoderDefaults.Activation;
 
     /// <summary>
     /// The function on the decoder's last layer. Default is <see cref="OutputActivation.Identity"/>: a linear output,
     /// which learned as well or better in our measurements, while a sigmoid trained with mean squared error can saturate
     /// at black on mostly-black images and stop learning. <see cref="OutputActivation.Sigmoid"/> keeps (scaled)
-    /// reconstructions in [0, 1]; it needs <see cref="AutoencoderTrainingOptions.Scaling"/> <see cref="InputScaling.MinMax"/>,
-    /// or <see cref="InputScaling.None"/> with inputs already in [0, 1] (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>).
+    /// reconstructions in [0, 1]; it needs inputs in [0, 1] with <see cref="AutoencoderTrainingOptions.Scaling"/>
+    /// <see cref="InputScaling.None"/> (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>), or <see cref="InputScaling.MinMax"/>.
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = ConvolutionalAutoencoderDefaults.OutputActivation;
 }

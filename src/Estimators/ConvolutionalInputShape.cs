@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Transforms.Networks;
@@ -59,7 +60,7 @@ internal static class ConvolutionalInputShape
         return image;
     }
 
-    private static bool Matches(ImageShape shape, System.Collections.Immutable.ImmutableArray<int> dimensions) => dimensions.Length switch
+    private static bool Matches(ImageShape shape, ImmutableArray<int> dimensions) => dimensions.Length switch
     {
         3 => dimensions[0] == shape.Channels && dimensions[1] == shape.Height && dimensions[2] == shape.Width,
         2 => shape.Channels == 1 && dimensions[0] == shape.Height && dimensions[1] == shape.Width,

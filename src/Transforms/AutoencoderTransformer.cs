@@ -56,6 +56,16 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
     /// <summary>How many rows one forward pass scores when a cursor reads computed columns.</summary>
     public int ScoringBatchSize { get; }
 
+    /// <summary>The trained network (owned by this transformer); used to copy it into a decoder.</summary>
+    internal AutoencoderNetwork Network
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return scorer.Network;
+        }
+    }
+
     /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
     public bool IsRowToRowMapper => true;
 

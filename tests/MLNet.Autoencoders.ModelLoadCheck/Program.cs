@@ -1,27 +1,29 @@
 // Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>
-//        ModelLoadCheck --fit <seed> <input.idv> <output.txt>
+//        ModelLoadCheck --fit <seed> <input.idv> <output.txt> [component]
 // Loads the model with a new MLContext, transforms the binary-format input with it and writes every
 // column of every row to output.txt with DataViewDump. With --fit, runs ReferenceFit with the seed
-// instead, so tests can compare a fit in a fresh process with one in theirs. Exit code 0 on success;
-// 1 if loading, fitting or transforming fails (each exception of the chain is printed to stderr as
-// "Type: message"); 2 on bad usage.
+// instead (for the component named, DenseAutoencoder by default; see ReferenceFit.Components), so tests
+// can compare a fit in a fresh process with one in theirs. Exit code 0 on success; 1 if loading, fitting
+// or transforming fails (each exception of the chain is printed to stderr as "Type: message"); 2 on bad usage.
 using System.Text;
 using Microsoft.ML;
 using MLNet.Autoencoders.ModelLoadCheck;
 
-if (args.Length != 3 && !(args.Length == 4 && args[0] == "--fit"))
+bool fit = args.Length is 4 or 5 && args[0] == "--fit";
+if (!fit && args.Length != 3)
 {
     Console.Error.WriteLine("Usage: ModelLoadCheck <model.zip> <input.idv> <output.txt>");
-    Console.Error.WriteLine("       ModelLoadCheck --fit <seed> <input.idv> <output.txt>");
+    Console.Error.WriteLine($"       ModelLoadCheck --fit <seed> <input.idv> <output.txt> [{string.Join("|", ReferenceFit.Components)}]");
     return 2;
 }
 
 try
 {
-    if (args[0] == "--fit")
+    if (fit)
     {
         var context = new MLContext();
-        string dump = ReferenceFit.FitAndDump(context, context.Data.LoadFromBinary(args[2]), int.Parse(args[1]));
+        string component = args.Length == 5 ? args[4] : ReferenceFit.DenseAutoencoder;
+        string dump = ReferenceFit.FitAndDump(context, context.Data.LoadFromBinary(args[2]), int.Parse(args[1]), component);
         File.WriteAllText(args[3], dump, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return 0;
     }

@@ -1,4 +1,5 @@
 using MLNet.Autoencoders.Transforms;
+using MLNet.Autoencoders.Transforms.AnomalyDetection;
 
 namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
 
@@ -49,6 +50,9 @@ public static class AutoencoderAnomalyDefaults
 
     /// <summary>Default scoring batch size: 1024 rows per forward pass.</summary>
     public const int ScoringBatchSize = 1024;
+
+    /// <summary>The largest <see cref="AutoencoderAnomalyOptions.EnsembleSize"/> accepted: 1024 (the most networks a saved detector holds).</summary>
+    public const int MaxEnsembleSize = AutoencoderAnomalyTransformer.MaxEnsembleSize;
 
     /// <summary>The largest <see cref="AutoencoderAnomalyOptions.Contamination"/> accepted: 0.5.</summary>
     public const double MaxContamination = 0.5;

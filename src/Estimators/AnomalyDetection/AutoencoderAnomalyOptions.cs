@@ -42,7 +42,7 @@ public sealed class AutoencoderAnomalyOptions
 
     /// <summary>
     /// The number of networks trained from different seeds (and validation splits) whose errors are averaged.
-    /// Default is 5. Averaging steadies the scores of small networks on small data; fitting time grows linearly.
+    /// Default is 5, at most 1024. Averaging steadies the scores of small networks on small data; fitting time grows linearly.
     /// </summary>
     public int EnsembleSize { get; set; } = AutoencoderAnomalyDefaults.EnsembleSize;
 

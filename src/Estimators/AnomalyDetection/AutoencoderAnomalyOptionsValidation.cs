@@ -23,6 +23,8 @@ internal static class AutoencoderAnomalyOptionsValidation
         if (options.Threshold is { } threshold && !float.IsFinite(threshold))
             throw OutOfRange(nameof(options.Threshold), threshold, "must be a finite number when set");
         AutoencoderOptionsValidation.RequirePositive(options.EnsembleSize, nameof(options.EnsembleSize));
+        if (options.EnsembleSize > AutoencoderAnomalyDefaults.MaxEnsembleSize)
+            throw OutOfRange(nameof(options.EnsembleSize), options.EnsembleSize, $"must be at most {AutoencoderAnomalyDefaults.MaxEnsembleSize}, the most networks a saved detector holds");
         if (options.LatentDimension is { } latent)
             AutoencoderOptionsValidation.RequirePositive(latent, nameof(options.LatentDimension));
         AutoencoderOptionsValidation.RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));

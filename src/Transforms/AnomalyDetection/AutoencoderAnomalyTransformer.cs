@@ -33,7 +33,8 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
     internal const string PersistenceKind = "AutoencoderAnomalyDetector";
     internal const string WeightsEntry = "Weights.bin";
     private const int FormatVersion = 1;
-    private const int MaxMembers = 1024;
+    /// <summary>The most networks a saved detector may hold; the estimator accepts no larger ensemble, so every detector it fits loads again.</summary>
+    internal const int MaxEnsembleSize = 1024;
     private readonly ReconstructionEnsemble ensemble;
     private bool disposed;
 
@@ -167,8 +168,8 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
         if (batchSize <= 0)
             throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
         int memberCount = reader.ReadInt32();
-        if (memberCount is <= 0 or > MaxMembers)
-            throw new InvalidDataException($"The model declares {memberCount} networks; expected 1 to {MaxMembers}.");
+        if (memberCount is <= 0 or > MaxEnsembleSize)
+            throw new InvalidDataException($"The model declares {memberCount} networks; expected 1 to {MaxEnsembleSize}.");
         var histories = new IReadOnlyList<EpochLoss>[memberCount];
         for (int i = 0; i < memberCount; i++)
             histories[i] = LossHistoryFormat.Read(reader);

@@ -1,6 +1,4 @@
-using System.Reflection;
 using MLNet.Autoencoders.Transforms.Networks;
-using MLNet.Autoencoders.Transforms.Scoring;
 using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Transforms.Decoding;
@@ -8,17 +6,11 @@ namespace MLNet.Autoencoders.Transforms.Decoding;
 /// <summary>Copies the trained network out of an <see cref="AutoencoderTransformer"/>, so that a decoder can own its own copy.</summary>
 internal static class NetworkCopy
 {
-    // AutoencoderTransformer keeps its network in a private AutoencoderScorer and exposes no accessor yet;
-    // this is the one place that reaches for it. The decoder tests fail at once if the field is renamed.
-    private static readonly FieldInfo ScorerField =
-        typeof(AutoencoderTransformer).GetField("scorer", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException($"{nameof(AutoencoderTransformer)} has no 'scorer' field; update {nameof(NetworkCopy)}.");
-
     /// <summary>A new network of the same architecture and weights as <paramref name="autoencoder"/>'s, which the caller owns.</summary>
     /// <exception cref="ObjectDisposedException"><paramref name="autoencoder"/> was disposed.</exception>
     public static AutoencoderNetwork Of(AutoencoderTransformer autoencoder)
     {
-        var source = ((AutoencoderScorer)ScorerField.GetValue(autoencoder)!).Network;
+        var source = autoencoder.Network;
         // A disposed module has dropped its parameters (or holds released tensors).
         var parameters = source.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         if (parameters.Count == 0 || parameters.Values.Any(p => p.IsInvalid))

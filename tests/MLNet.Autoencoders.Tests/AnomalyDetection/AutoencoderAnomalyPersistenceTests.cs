@@ -32,8 +32,7 @@ public sealed class AutoencoderAnomalyPersistenceTests
             .Append(ml.AnomalyDetection.Trainers.Autoencoder(options))
             .Fit(data);
         directory = new TempDirectory();
-        modelPath = directory.File("detector.zip");
-        ml.Model.Save(model, data.Schema, modelPath);
+        modelPath = RoundTrip.Save(ml, model, data.Schema, directory, "detector.zip");
     }
 
     [ClassCleanup]
@@ -46,31 +45,13 @@ public sealed class AutoencoderAnomalyPersistenceTests
     [TestMethod]
     public void SaveLoad_InNewMLContext_GivesBitIdenticalOutputsForEveryColumn()
     {
-        var loaded = new MLContext().Model.Load(modelPath, out var inputSchema);
-        try
-        {
-            Assert.AreEqual(data.Schema.Count, inputSchema.Count);
-            Assert.AreEqual(DataViewDump.ToText(model.Transform(data)), DataViewDump.ToText(loaded.Transform(data)));
-        }
-        finally
-        {
-            (loaded as IDisposable)?.Dispose();
-        }
+        Assert.AreEqual(data.Schema.Count, RoundTrip.WithLoaded(modelPath, (_, inputSchema) => inputSchema.Count));
+        Assert.AreEqual(DataViewDump.ToText(model.Transform(data)), RoundTrip.DumpAfterLoad(modelPath, data));
     }
 
     [TestMethod]
-    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn()
-    {
-        string inputPath = directory.File("input.idv");
-        string outputPath = directory.File("fresh-process.txt");
-        PersistenceTestData.SaveBinary(ml, data, inputPath);
-        var input = ml.Data.LoadFromBinary(inputPath);
-
-        var result = ModelLoadCheckProcess.Run(modelPath, inputPath, outputPath);
-
-        Assert.AreEqual(0, result.ExitCode, result.StandardError + result.StandardOutput);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(input)), File.ReadAllText(outputPath));
-    }
+    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn() =>
+        RoundTrip.AssertFreshProcessReproduces(model, modelPath, data, directory);
 
     [TestMethod]
     public void SaveLoad_KeepsThresholdColumnsArchitectureAndHistories()
@@ -92,8 +73,7 @@ public sealed class AutoencoderAnomalyPersistenceTests
     public void SaveLoad_ThresholdChangedAfterFit_IsTheOneSaved()
     {
         using var changed = ml.AnomalyDetection.ChangeModelThreshold(model.LastTransformer, 0.125f);
-        string path = directory.File("changed.zip");
-        ml.Model.Save(changed, data.Schema, path);
+        string path = RoundTrip.Save(ml, changed, data.Schema, directory, "changed.zip");
 
         using var loaded = LoadDetector(path);
 
@@ -103,10 +83,6 @@ public sealed class AutoencoderAnomalyPersistenceTests
         Assert.AreEqual(DataViewDump.ToText(changed.Transform(input)), DataViewDump.ToText(loaded.Transform(input)));
     }
 
-    private static AutoencoderAnomalyTransformer LoadDetector(string path)
-    {
-        var loaded = new MLContext().Model.Load(path, out _);
-        return loaded as AutoencoderAnomalyTransformer
-            ?? ((IEnumerable<ITransformer>)loaded).OfType<AutoencoderAnomalyTransformer>().Single();
-    }
+    private static AutoencoderAnomalyTransformer LoadDetector(string path) =>
+        RoundTrip.Find<AutoencoderAnomalyTransformer>(new MLContext().Model.Load(path, out _));
 }

@@ -101,6 +101,36 @@ public sealed class AutoencoderAnomalyValidationTests
     }
 
     [TestMethod]
+    public void Options_EnsembleLargerThanAModelFileHolds_ThrowsWithTheLimit()
+    {
+        var options = Quick();
+        options.EnsembleSize = AutoencoderAnomalyDefaults.MaxEnsembleSize + 1;
+
+        var exception = ThrowsWithMessage<ArgumentOutOfRangeException>(() => new MLContext().AnomalyDetection.Trainers.Autoencoder(options),
+            "'EnsembleSize' must be at most 1024, the most networks a saved detector holds. Got 1025.");
+        Assert.AreEqual(nameof(AutoencoderAnomalyOptions.EnsembleSize), exception.ParamName);
+    }
+
+    [TestMethod]
+    public void Fit_LargestEnsembleAccepted_SavesAndLoads()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = PlantedOutlierData.Load(ml, 4, 0);
+        var options = Quick();
+        options.EnsembleSize = AutoencoderAnomalyDefaults.MaxEnsembleSize;
+        options.HiddenLayers = [];
+        options.Epochs = 1;
+        using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(data);
+        using var directory = new Persistence.TempDirectory();
+        string path = directory.File("largest.zip");
+        ml.Model.Save(detector, data.Schema, path);
+
+        using var loaded = (MLNet.Autoencoders.Transforms.AnomalyDetection.AutoencoderAnomalyTransformer)new MLContext().Model.Load(path, out _);
+
+        Assert.AreEqual(AutoencoderAnomalyDefaults.MaxEnsembleSize, loaded.EnsembleSize);
+    }
+
+    [TestMethod]
     public void SimpleOverload_ContaminationOutOfRange_Throws()
     {
         ThrowsWithMessage<ArgumentOutOfRangeException>(() => new MLContext().AnomalyDetection.Trainers.Autoencoder(contamination: -0.1),

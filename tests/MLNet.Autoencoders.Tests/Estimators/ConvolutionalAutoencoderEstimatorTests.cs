@@ -165,25 +165,32 @@ public sealed class ConvolutionalAutoencoderEstimatorTests
     }
 
     [TestMethod]
-    public void Transform_WithMinMaxAndSigmoid_ReconstructionStaysInEachPixelsTrainingRange()
+    public void Transform_WithSigmoidOutputOnUnscaledUnitPixels_ReconstructionStaysInTheUnitInterval()
     {
         var ml = new MLContext(seed: 1);
         var rows = SyntheticImages.Rows(100);
-        var data = SyntheticImages.Load(ml, rows);
         var options = ImageTestOptions.Small(epochs: 3);
+        options.Scaling = InputScaling.None;
         options.OutputActivation = OutputActivation.Sigmoid;
-        using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(data);
+        using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(SyntheticImages.Load(ml, rows));
 
-        var noisy = SyntheticImages.WithGaussianNoise(rows, std: 2, seed: 1);
-        var reconstructions = Columns.Vectors(model.Transform(SyntheticImages.Load(ml, noisy)), "Reconstruction");
+        var noisy = SyntheticImages.Load(ml, SyntheticImages.WithGaussianNoise(rows, std: 2, seed: 1));
+        var reconstructions = Columns.Vectors(model.Transform(noisy), "Reconstruction");
 
-        for (int j = 0; j < 256; j++)
-        {
-            float min = rows.Min(r => r.Pixels[j]), max = rows.Max(r => r.Pixels[j]);
-            if (min == max)
-                continue; // MinMax only shifts a constant pixel: the sigmoid keeps it within [min, min + 1]
-            Assert.IsTrue(reconstructions.All(x => x[j] >= min - 1e-6f && x[j] <= max + 1e-6f), $"pixel {j} leaves [{min}, {max}]");
-        }
+        Assert.IsTrue(reconstructions.All(image => image.All(p => p >= 0 && p <= 1)));
+    }
+
+    [TestMethod]
+    public void Fit_OnPixelsFrom0To255_MinMaxScalesThemAndReconstructsInInputUnits()
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = SyntheticImages.Rows(400).Select(r => new ImageRow { Pixels = [.. r.Pixels.Select(p => p * 255)], Shape = r.Shape }).ToArray();
+        var options = ImageTestOptions.Small();
+        using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(SyntheticImages.Load(ml, rows));
+
+        double error = Columns.Floats(model.Transform(SyntheticImages.Load(ml, rows)), "ReconstructionError").Average();
+        Assert.AreEqual(InputScaling.MinMax, model.Scaler.Kind);
+        Assert.IsLessThan(SyntheticImages.PixelMeanBaselineError(rows) * 0.5, error);
     }
 
     [TestMethod]
@@ -195,6 +202,24 @@ public sealed class ConvolutionalAutoencoderEstimatorTests
         using var second = ml.Transforms.ConvolutionalAutoencoder(ImageTestOptions.Small(epochs: 3, seed: 5)).Fit(data);
 
         CollectionAssert.AreEqual(Columns.Floats(first.Transform(data), "ReconstructionError"), Columns.Floats(second.Transform(data), "ReconstructionError"));
+    }
+
+    [TestMethod]
+    public void Fit_WithTreatNaNAsMissing_FillsEveryMissingPixel()
+    {
+        var ml = new MLContext(seed: 1);
+        var random = new Random(5);
+        var rows = SyntheticImages.Rows(200).Select(r => new ImageRow { Pixels = [.. r.Pixels.Select(p => random.NextDouble() < 0.1 ? float.NaN : p)] }).ToArray();
+        var data = SyntheticImages.Load(ml, rows);
+        var options = ImageTestOptions.Small(epochs: 3);
+        options.TreatNaNAsMissing = true;
+
+        using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(data);
+
+        var imputed = Columns.Vectors(model.Transform(data), "Imputed");
+        Assert.IsTrue(imputed.All(image => image.All(float.IsFinite)));
+        for (int i = 0; i < rows.Length; i++)
+            Assert.IsTrue(rows[i].Pixels.Zip(imputed[i]).All(pair => float.IsNaN(pair.First) || pair.First == pair.Second), $"row {i}: an observed pixel changed");
     }
 
     [TestMethod]

@@ -22,8 +22,7 @@ public sealed class MissingValuePersistenceTests
         data = ml.Data.LoadFromEnumerable(new HiddenEntries(150, fraction: 0.2).Masked);
         model = ml.Transforms.Autoencoder(MissingValueImputationTests.Options(epochs: 10)).Fit(data);
         directory = new TempDirectory();
-        modelPath = directory.File("imputer.zip");
-        ml.Model.Save(model, data.Schema, modelPath);
+        modelPath = RoundTrip.Save(ml, model, data.Schema, directory, "imputer.zip");
     }
 
     [ClassCleanup]
@@ -36,26 +35,19 @@ public sealed class MissingValuePersistenceTests
     [TestMethod]
     public void SaveLoad_InNewMLContext_GivesBitIdenticalOutputsAndKeepsTheFillValues()
     {
-        using var loaded = (AutoencoderTransformer)new MLContext().Model.Load(modelPath, out _);
-
         string expected = DataViewDump.ToText(model.Transform(data));
         Assert.Contains("Imputed", expected);
-        Assert.AreEqual(expected, DataViewDump.ToText(loaded.Transform(data)));
-        CollectionAssert.AreEqual(model.Scaler.MissingValueFill!.ToArray(), loaded.Scaler.MissingValueFill!.ToArray());
-        Assert.AreEqual(model.Columns, loaded.Columns);
+        Assert.AreEqual(expected, RoundTrip.DumpAfterLoad(modelPath, data));
+        RoundTrip.WithLoaded(modelPath, (loaded, _) =>
+        {
+            var imputer = (AutoencoderTransformer)loaded;
+            CollectionAssert.AreEqual(model.Scaler.MissingValueFill!.ToArray(), imputer.Scaler.MissingValueFill!.ToArray());
+            Assert.AreEqual(model.Columns, imputer.Columns);
+            return 0;
+        });
     }
 
     [TestMethod]
-    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn()
-    {
-        string inputPath = directory.File("input.idv");
-        string outputPath = directory.File("fresh-process.txt");
-        PersistenceTestData.SaveBinary(ml, data, inputPath);
-        var input = ml.Data.LoadFromBinary(inputPath);
-
-        var result = ModelLoadCheckProcess.Run(modelPath, inputPath, outputPath);
-
-        Assert.AreEqual(0, result.ExitCode, result.StandardError + result.StandardOutput);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(input)), File.ReadAllText(outputPath));
-    }
+    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn() =>
+        RoundTrip.AssertFreshProcessReproduces(model, modelPath, data, directory);
 }

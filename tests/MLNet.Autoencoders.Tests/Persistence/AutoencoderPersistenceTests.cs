@@ -30,8 +30,7 @@ public sealed class AutoencoderPersistenceTests
             .Append(ml.Clustering.Trainers.KMeans("Latent", numberOfClusters: 3));
         model = pipeline.Fit(data);
         directory = new TempDirectory();
-        modelPath = directory.File("pipeline.zip");
-        ml.Model.Save(model, data.Schema, modelPath);
+        modelPath = RoundTrip.Save(ml, model, data.Schema, directory, "pipeline.zip");
     }
 
     [ClassCleanup]
@@ -44,45 +43,33 @@ public sealed class AutoencoderPersistenceTests
     [TestMethod]
     public void SaveLoad_InNewMLContext_GivesBitIdenticalOutputsForEveryColumn()
     {
-        var fresh = new MLContext();
-        var loaded = fresh.Model.Load(modelPath, out var inputSchema);
-
-        Assert.AreEqual(data.Schema.Count, inputSchema.Count);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(data)), DataViewDump.ToText(loaded.Transform(data)));
+        Assert.AreEqual(data.Schema.Count, RoundTrip.WithLoaded(modelPath, (_, inputSchema) => inputSchema.Count));
+        Assert.AreEqual(DataViewDump.ToText(model.Transform(data)), RoundTrip.DumpAfterLoad(modelPath, data));
     }
 
     [TestMethod]
-    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn()
-    {
-        string inputPath = directory.File("input.idv");
-        string outputPath = directory.File("fresh-process.txt");
-        PersistenceTestData.SaveBinary(ml, data, inputPath);
-        var input = ml.Data.LoadFromBinary(inputPath);
-
-        var result = ModelLoadCheckProcess.Run(modelPath, inputPath, outputPath);
-
-        Assert.AreEqual(0, result.ExitCode, result.StandardError + result.StandardOutput);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(input)), File.ReadAllText(outputPath));
-    }
+    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn() =>
+        RoundTrip.AssertFreshProcessReproduces(model, modelPath, data, directory);
 
     [TestMethod]
     public void SaveLoad_KeepsArchitectureScalerAndLossHistory()
     {
-        var original = ((IEnumerable<ITransformer>)model).OfType<AutoencoderTransformer>().Single();
-        var loadedChain = (IEnumerable<ITransformer>)new MLContext().Model.Load(modelPath, out _);
-        using var loaded = loadedChain.OfType<AutoencoderTransformer>().Single();
-
-        Assert.AreEqual(original.Architecture.ToString(), loaded.Architecture.ToString());
-        Assert.AreEqual(original.Columns, loaded.Columns);
-        CollectionAssert.AreEqual(original.Scaler.Offset.ToArray(), loaded.Scaler.Offset.ToArray());
-        CollectionAssert.AreEqual(original.LossHistory.ToArray(), loaded.LossHistory.ToArray());
-        Assert.AreEqual(original.ScoringBatchSize, loaded.ScoringBatchSize);
+        var original = RoundTrip.Find<AutoencoderTransformer>(model);
+        RoundTrip.WithLoaded(modelPath, (chain, _) =>
+        {
+            var loaded = RoundTrip.Find<AutoencoderTransformer>(chain);
+            Assert.AreEqual(original.Architecture.ToString(), loaded.Architecture.ToString());
+            Assert.AreEqual(original.Columns, loaded.Columns);
+            CollectionAssert.AreEqual(original.Scaler.Offset.ToArray(), loaded.Scaler.Offset.ToArray());
+            CollectionAssert.AreEqual(original.LossHistory.ToArray(), loaded.LossHistory.ToArray());
+            Assert.AreEqual(original.ScoringBatchSize, loaded.ScoringBatchSize);
+            return 0;
+        });
     }
 
     [TestMethod]
-    public void SaveLoad_PredictionEngineOnLoadedModel_MatchesBatchedPath()
+    public void SaveLoad_PredictionEngineOnLoadedModel_MatchesBatchedPath() => RoundTrip.WithLoaded(modelPath, (loaded, _) =>
     {
-        var loaded = new MLContext().Model.Load(modelPath, out _);
         var rows = ManifoldData.Rows(120);
         var batched = loaded.Transform(data);
         var errors = Columns.Floats(batched, "ReconstructionError");
@@ -95,7 +82,8 @@ public sealed class AutoencoderPersistenceTests
             Assert.AreEqual(errors[i], prediction.ReconstructionError, 1e-5f + 1e-4f * errors[i], $"row {i}");
             Assert.AreEqual(clusters[i], prediction.PredictedLabel, $"row {i}");
         }
-    }
+        return 0;
+    });
 
     private sealed class ClusterPrediction
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using MLNet.Autoencoders.ModelLoadCheck;
 
 namespace MLNet.Autoencoders.Tests.Persistence;
 
@@ -28,9 +29,9 @@ internal static class ModelLoadCheckProcess
     public static ProcessResult Run(string modelPath, string inputPath, string outputPath) =>
         RunWith(modelPath, inputPath, outputPath);
 
-    /// <summary>Runs <c>ModelLoadCheck --fit seed input.idv output.txt</c>: <c>ReferenceFit</c> in a fresh process.</summary>
-    public static ProcessResult Fit(int seed, string inputPath, string outputPath) =>
-        RunWith("--fit", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), inputPath, outputPath);
+    /// <summary>Runs <c>ModelLoadCheck --fit seed input.idv output.txt component</c>: <c>ReferenceFit</c> in a fresh process.</summary>
+    public static ProcessResult Fit(int seed, string inputPath, string outputPath, string component = ReferenceFit.DenseAutoencoder) =>
+        RunWith("--fit", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), inputPath, outputPath, component);
 
     private static ProcessResult RunWith(params string[] arguments)
     {

@@ -57,6 +57,21 @@ public sealed class AutoencoderDecoderTransformerTests
     }
 
     [TestMethod]
+    public void Transform_FedTheVariationalAutoencodersPosteriorMeans_GivesItsReconstruction()
+    {
+        var data = ManifoldData.Load(ml, 100);
+        using var vae = ml.Transforms.VariationalAutoencoder(new VariationalAutoencoderOptions { LatentDimension = 2, HiddenLayers = [8], Epochs = 3, Seed = 1 }).Fit(data);
+        using var decoder = vae.CreateDecoder("Decoded");
+        var encoded = vae.Transform(data);
+
+        var decoded = Columns.Vectors(decoder.Transform(encoded), "Decoded");
+        var reconstructed = Columns.Vectors(encoded, "Reconstruction");
+
+        for (int i = 0; i < decoded.Length; i++)
+            CollectionAssert.AreEqual(reconstructed[i], decoded[i], new Tolerance(1e-6f), $"row {i}");
+    }
+
+    [TestMethod]
     public void CreateDecoder_WithoutNames_ReadsTheLatentColumnAndAddsTheReconstructionColumn()
     {
         using var decoder = convolutional.CreateDecoder();

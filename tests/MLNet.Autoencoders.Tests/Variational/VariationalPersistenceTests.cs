@@ -28,8 +28,7 @@ public sealed class VariationalPersistenceTests
             .Append(ml.Clustering.Trainers.KMeans("Latent", numberOfClusters: 3));
         model = pipeline.Fit(data);
         directory = new TempDirectory();
-        modelPath = directory.File("vae.zip");
-        ml.Model.Save(model, data.Schema, modelPath);
+        modelPath = RoundTrip.Save(ml, model, data.Schema, directory, "vae.zip");
     }
 
     [ClassCleanup]
@@ -42,50 +41,28 @@ public sealed class VariationalPersistenceTests
     [TestMethod]
     public void SaveLoad_InNewMLContext_GivesBitIdenticalOutputsForEveryColumn()
     {
-        var loaded = new MLContext().Model.Load(modelPath, out _);
-        try
-        {
-            string expected = DataViewDump.ToText(model.Transform(data));
-            Assert.Contains("LatentLogVariance", expected);
-            Assert.AreEqual(expected, DataViewDump.ToText(loaded.Transform(data)));
-        }
-        finally
-        {
-            (loaded as IDisposable)?.Dispose();
-        }
+        string expected = DataViewDump.ToText(model.Transform(data));
+        Assert.Contains("LatentLogVariance", expected);
+        Assert.AreEqual(expected, RoundTrip.DumpAfterLoad(modelPath, data));
     }
 
     [TestMethod]
-    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn()
-    {
-        string inputPath = directory.File("input.idv");
-        string outputPath = directory.File("fresh-process.txt");
-        PersistenceTestData.SaveBinary(ml, data, inputPath);
-        var input = ml.Data.LoadFromBinary(inputPath);
-
-        var result = ModelLoadCheckProcess.Run(modelPath, inputPath, outputPath);
-
-        Assert.AreEqual(0, result.ExitCode, result.StandardError + result.StandardOutput);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(input)), File.ReadAllText(outputPath));
-    }
+    public void SaveLoad_InFreshProcess_GivesBitIdenticalOutputsForEveryColumn() =>
+        RoundTrip.AssertFreshProcessReproduces(model, modelPath, data, directory);
 
     [TestMethod]
     public void SaveLoad_KeepsArchitectureColumnsAndGeneration()
     {
-        var original = ((IEnumerable<ITransformer>)model).OfType<AutoencoderTransformer>().Single();
-        var chain = new MLContext().Model.Load(modelPath, out _);
-        try
+        var original = RoundTrip.Find<AutoencoderTransformer>(model);
+        RoundTrip.WithLoaded(modelPath, (chain, _) =>
         {
-            var loaded = ((IEnumerable<ITransformer>)chain).OfType<AutoencoderTransformer>().Single();
+            var loaded = RoundTrip.Find<AutoencoderTransformer>(chain);
 
             Assert.AreEqual(original.Architecture.ToString(), loaded.Architecture.ToString());
             Assert.AreEqual(original.Columns, loaded.Columns);
             CollectionAssert.AreEqual(original.LossHistory.ToArray(), loaded.LossHistory.ToArray());
             Assert.AreEqual(DataViewDump.ToText(original.Sample(25, seed: 9)), DataViewDump.ToText(loaded.Sample(25, seed: 9)));
-        }
-        finally
-        {
-            (chain as IDisposable)?.Dispose();
-        }
+            return 0;
+        });
     }
 }
