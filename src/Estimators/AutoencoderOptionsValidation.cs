@@ -23,13 +23,24 @@ internal static class AutoencoderOptionsValidation
         RequireLayers(options.DecoderHiddenLayers, nameof(options.DecoderHiddenLayers));
         RequireDefined(options.Activation, nameof(options.Activation));
         RequireDefined(options.OutputActivation, nameof(options.OutputActivation));
-        if (!(options.Beta >= 0) || !float.IsFinite(options.Beta))
-            throw new ArgumentOutOfRangeException(nameof(options.Beta), options.Beta, $"'{nameof(options.Beta)}' must be zero or a positive finite number. Got {options.Beta}.");
-        RequireName(options.LatentLogVarianceColumnName, nameof(options.LatentLogVarianceColumnName));
+        ValidateVariational(options, options.Beta, options.LatentLogVarianceColumnName);
+    }
+
+    /// <summary>
+    /// Checks what every variational estimator adds to <paramref name="options"/>: <paramref name="beta"/> ("Beta") and the
+    /// log-variance column <paramref name="latentLogVarianceColumnName"/> ("LatentLogVarianceColumnName").
+    /// </summary>
+    public static void ValidateVariational(AutoencoderTrainingOptions options, float beta, string latentLogVarianceColumnName)
+    {
+        const string Beta = nameof(VariationalAutoencoderOptions.Beta);
+        const string LatentLogVarianceColumnName = nameof(VariationalAutoencoderOptions.LatentLogVarianceColumnName);
+        if (!(beta >= 0) || !float.IsFinite(beta))
+            throw new ArgumentOutOfRangeException(Beta, beta, $"'{Beta}' must be zero or a positive finite number. Got {beta}.");
+        RequireName(latentLogVarianceColumnName, LatentLogVarianceColumnName);
         var others = new[] { options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName }
             .Concat(options.TreatNaNAsMissing ? [options.ImputedColumnName] : []);
-        if (others.Contains(options.LatentLogVarianceColumnName, StringComparer.Ordinal))
-            throw new ArgumentException($"'{nameof(options.LatentLogVarianceColumnName)}' must differ from the other output column names. Got '{options.LatentLogVarianceColumnName}'.", nameof(options));
+        if (others.Contains(latentLogVarianceColumnName, StringComparer.Ordinal))
+            throw new ArgumentException($"'{LatentLogVarianceColumnName}' must differ from the other output column names. Got '{latentLogVarianceColumnName}'.", nameof(options));
     }
 
     /// <summary>Checks the options every autoencoder estimator shares.</summary>

@@ -16,7 +16,7 @@ namespace MLNet.Autoencoders.Estimators;
 /// <list type="table">
 /// <listheader><term>Column</term><description>Type and meaning</description></listheader>
 /// <item><term><see cref="AutoencoderTrainingOptions.InputColumnName"/></term><description>Input: known-size vector of <see cref="float"/> holding
-/// planar images (channel by channel, each row by row) of <see cref="ConvolutionalAutoencoderOptions.ImageShape"/>, or of the column's own
+/// planar images (channel by channel, each row by row) of <see cref="ConvolutionalNetworkOptions.ImageShape"/>, or of the column's own
 /// (channels, height, width) dimensions, which <c>ExtractPixels</c> sets. Height and width must be divisible by 2 to the number of blocks.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.LatentColumnName"/></term><description>Output: vector of <see cref="float"/> of size <see cref="AutoencoderTrainingOptions.LatentDimension"/>.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionColumnName"/></term><description>Output: vector of <see cref="float"/> of the input's size, in the input's units
@@ -58,7 +58,7 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
         return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize);
     }
 
-    /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the input column and a declared <see cref="ConvolutionalAutoencoderOptions.ImageShape"/>.</summary>
+    /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the input column and a declared <see cref="ConvolutionalNetworkOptions.ImageShape"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or is not a known-size float vector, or the declared image shape does not fit the blocks.
     /// (A schema shape carries no vector sizes: the size and the column's own dimensions are checked by <see cref="Fit"/>.)</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
@@ -68,7 +68,10 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
         return AutoencoderSchemaShape.Create(inputSchema, options);
     }
 
-    private ConvolutionalArchitecture ArchitectureFor(ImageShape image, IChannel channel)
+    private ConvolutionalArchitecture ArchitectureFor(ImageShape image, IChannel channel) => ArchitectureFor(image, options, channel);
+
+    /// <summary>The convolutional network <paramref name="options"/> describe for <paramref name="image"/>, warning when the code is not smaller than the image.</summary>
+    internal static ConvolutionalArchitecture ArchitectureFor(ImageShape image, ConvolutionalNetworkOptions options, IChannel channel)
     {
         var architecture = new ConvolutionalArchitecture(image, options.Channels.ToArray(), options.LatentDimension,
             options.Downsampling, options.Upsampling, options.Activation, options.OutputActivation);

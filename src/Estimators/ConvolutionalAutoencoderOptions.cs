@@ -1,5 +1,4 @@
 using MLNet.Autoencoders.Transforms;
-using MLNet.Autoencoders.Transforms.Networks;
 
 namespace MLNet.Autoencoders.Estimators;
 
@@ -13,46 +12,6 @@ namespace MLNet.Autoencoders.Estimators;
 /// <see cref="AutoencoderTrainingOptions.Scaling"/> to <see cref="InputScaling.None"/> and feed pixels in [0, 1]
 /// (<c>ExtractPixels(scaleImage: 1f / 255)</c>); <see cref="AutoencoderTrainingOptions.NoiseLevel"/> is then a fraction of the pixel range.
 /// </summary>
-public sealed class ConvolutionalAutoencoderOptions : AutoencoderTrainingOptions
+public sealed class ConvolutionalAutoencoderOptions : ConvolutionalNetworkOptions
 {
-    /// <summary>Creates options with the convolutional autoencoder's defaults (<see cref="ConvolutionalAutoencoderDefaults"/>).</summary>
-    public ConvolutionalAutoencoderOptions()
-    {
-        LatentDimension = ConvolutionalAutoencoderDefaults.LatentDimension;
-        Epochs = ConvolutionalAutoencoderDefaults.Epochs;
-        LearningRate = ConvolutionalAutoencoderDefaults.LearningRate;
-        Scaling = ConvolutionalAutoencoderDefaults.Scaling;
-    }
-
-    /// <summary>
-    /// The channels, height and width of the images in the input vector, which must be planar (channel by channel).
-    /// Default is <see langword="null"/>: read from the input column's vector dimensions, which
-    /// <c>ExtractPixels</c> sets to (channels, height, width). Set it for a plain vector column.
-    /// </summary>
-    public ImageShape? ImageShape { get; set; }
-
-    /// <summary>
-    /// The channel count of each encoder block, from the input towards the latent code; each block halves the height
-    /// and width, so they must be divisible by 2 to the number of blocks. The decoder mirrors the blocks.
-    /// Default is [16, 32].
-    /// </summary>
-    public int[] Channels { get; set; } = ConvolutionalAutoencoderDefaults.Channels;
-
-    /// <summary>How encoder blocks halve the height and width. Default is <see cref="ConvolutionalDownsampling.StridedConvolution"/>.</summary>
-    public ConvolutionalDownsampling Downsampling { get; set; } = ConvolutionalAutoencoderDefaults.Downsampling;
-
-    /// <summary>How decoder blocks double the height and width. Default is <see cref="ConvolutionalUpsampling.TransposedConvolution"/>.</summary>
-    public ConvolutionalUpsampling Upsampling { get; set; } = ConvolutionalAutoencoderDefaults.Upsampling;
-
-    /// <summary>The nonlinearity after every block but the decoder's last, and after the decoder's linear layer. Default is <see cref="Activation.Relu"/>.</summary>
-    public Activation Activation { get; set; } = ConvolutionalAutoencoderDefaults.Activation;
-
-    /// <summary>
-    /// The function on the decoder's last layer. Default is <see cref="OutputActivation.Identity"/>: a linear output,
-    /// which learned as well or better in our measurements, while a sigmoid trained with mean squared error can saturate
-    /// at black on mostly-black images and stop learning. <see cref="OutputActivation.Sigmoid"/> keeps (scaled)
-    /// reconstructions in [0, 1]; it needs inputs in [0, 1] with <see cref="AutoencoderTrainingOptions.Scaling"/>
-    /// <see cref="InputScaling.None"/> (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>), or <see cref="InputScaling.MinMax"/>.
-    /// </summary>
-    public OutputActivation OutputActivation { get; set; } = ConvolutionalAutoencoderDefaults.OutputActivation;
 }

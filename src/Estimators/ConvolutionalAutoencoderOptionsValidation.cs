@@ -3,10 +3,18 @@ using MLNet.Autoencoders.Transforms.Networks;
 
 namespace MLNet.Autoencoders.Estimators;
 
-/// <summary>Checks <see cref="ConvolutionalAutoencoderOptions"/> once, up front, with the option's name, the rule and the bad value.</summary>
+/// <summary>Checks <see cref="ConvolutionalAutoencoderOptions"/> and <see cref="ConvolutionalVariationalAutoencoderOptions"/> once, up front, with the option's name, the rule and the bad value.</summary>
 internal static class ConvolutionalAutoencoderOptionsValidation
 {
-    public static void Validate(ConvolutionalAutoencoderOptions options)
+    /// <summary>Checks the convolutional variational estimator's options: the convolutional ones, beta and the log-variance column.</summary>
+    public static void Validate(ConvolutionalVariationalAutoencoderOptions options)
+    {
+        Validate((ConvolutionalNetworkOptions)options);
+        AutoencoderOptionsValidation.ValidateVariational(options, options.Beta, options.LatentLogVarianceColumnName);
+    }
+
+    /// <summary>Checks the options every convolutional estimator shares: the common ones, the blocks, the image shape and the activations.</summary>
+    public static void Validate(ConvolutionalNetworkOptions options)
     {
         AutoencoderOptionsValidation.ValidateCommon(options);
         if (options.Channels is null)

@@ -6,7 +6,7 @@ using MLNet.Autoencoders.Transforms.Networks;
 namespace MLNet.Autoencoders.Estimators;
 
 /// <summary>
-/// Works out the image shape of a convolutional autoencoder's input column, from <see cref="ConvolutionalAutoencoderOptions.ImageShape"/>
+/// Works out the image shape of a convolutional autoencoder's input column, from <see cref="ConvolutionalNetworkOptions.ImageShape"/>
 /// or the column's vector dimensions, and checks that the encoder's blocks fit it. Errors name the column, the
 /// expected and the actual values.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class ConvolutionalInputShape
     /// The check <c>GetOutputSchema</c> can make without vector sizes: a declared shape must fit the blocks.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The declared shape's height or width is not divisible by 2 to the number of blocks.</exception>
-    public static void CheckDeclared(string columnName, ConvolutionalAutoencoderOptions options)
+    public static void CheckDeclared(string columnName, ConvolutionalNetworkOptions options)
     {
         if (options.ImageShape is { } declared)
             CheckBlocks(columnName, declared, options.Channels.Length);
@@ -24,7 +24,7 @@ internal static class ConvolutionalInputShape
 
     /// <summary>The shape of the images in <paramref name="column"/>, a known-size vector of <see cref="float"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The shape is unknown, does not match the vector's size or dimensions, or does not fit the blocks.</exception>
-    public static ImageShape Resolve(DataViewSchema.Column column, ConvolutionalAutoencoderOptions options)
+    public static ImageShape Resolve(DataViewSchema.Column column, ConvolutionalNetworkOptions options)
     {
         var vector = (VectorDataViewType)column.Type;
         var dimensions = vector.Dimensions;

@@ -131,8 +131,8 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ThrowIfDisposed();
-        if (Architecture is not VariationalArchitecture)
-            throw new InvalidOperationException($"Sample needs a variational autoencoder (mlContext.Transforms.VariationalAutoencoder); this model's network is {Architecture}, which has no prior to sample from. Use Decode with chosen latent points instead.");
+        if (!Architecture.IsVariational)
+            throw new InvalidOperationException($"Sample needs a variational autoencoder (mlContext.Transforms.VariationalAutoencoder or ConvolutionalVariationalAutoencoder); this model's network is {Architecture}, which has no prior to sample from. Use Decode with chosen latent points instead.");
         var latents = new float[count * Architecture.LatentDimension];
         using (var generator = new TorchSharp.torch.Generator(unchecked((ulong)seed)))
         using (var draws = TorchSharp.torch.randn([count, Architecture.LatentDimension], generator: generator))
@@ -211,7 +211,7 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         var history = LossHistoryFormat.Read(reader);
         if (model.FormatVersion >= 2)
             columns = columns.ReadOptional(reader);
-        if (columns.LatentLogVariance is not null && architecture is not VariationalArchitecture)
+        if (columns.LatentLogVariance is not null && !architecture.IsVariational)
             throw new InvalidDataException($"The model names a latent log-variance column, but its network ({architecture}) is not variational.");
         if ((columns.Imputed is not null) != (scaler.MissingValueFill is not null))
             throw new InvalidDataException("The model's imputed column and its missing-value fill values must come together.");

@@ -16,14 +16,15 @@ internal static class ReferenceFit
     public const string VariationalAutoencoder = nameof(VariationalAutoencoder);
     public const string MissingValueAutoencoder = nameof(MissingValueAutoencoder);
     public const string ConvolutionalAutoencoder = nameof(ConvolutionalAutoencoder);
+    public const string ConvolutionalVariationalAutoencoder = nameof(ConvolutionalVariationalAutoencoder);
 
     /// <summary>The components <see cref="FitAndDump"/> knows.</summary>
     public static IReadOnlyList<string> Components { get; } =
-        [DenseAutoencoder, AnomalyDetector, VariationalAutoencoder, MissingValueAutoencoder, ConvolutionalAutoencoder];
+        [DenseAutoencoder, AnomalyDetector, VariationalAutoencoder, MissingValueAutoencoder, ConvolutionalAutoencoder, ConvolutionalVariationalAutoencoder];
 
     /// <summary>
     /// Fits <paramref name="component"/> with <paramref name="seed"/> on the "Features" column of <paramref name="input"/>
-    /// (for the convolutional autoencoder, images with their dimensions) and dumps its outputs on <paramref name="input"/>.
+    /// (for the convolutional ones, images with their dimensions) and dumps its outputs on <paramref name="input"/>.
     /// </summary>
     public static string FitAndDump(MLContext ml, IDataView input, int seed, string component = DenseAutoencoder)
     {
@@ -59,6 +60,10 @@ internal static class ReferenceFit
         ConvolutionalAutoencoder => ml.Transforms.ConvolutionalAutoencoder(new ConvolutionalAutoencoderOptions
         {
             InputColumnName = "Features", LatentDimension = 4, Channels = [4, 8], Epochs = 3, BatchSize = 16, Noise = NoiseKind.Gaussian, Seed = seed,
+        }),
+        ConvolutionalVariationalAutoencoder => ml.Transforms.ConvolutionalVariationalAutoencoder(new ConvolutionalVariationalAutoencoderOptions
+        {
+            InputColumnName = "Features", LatentDimension = 4, Channels = [4, 8], Epochs = 3, BatchSize = 16, Seed = seed,
         }),
         _ => throw new ArgumentException($"Unknown component '{component}'; expected one of {string.Join(", ", Components)}.", nameof(component)),
     };

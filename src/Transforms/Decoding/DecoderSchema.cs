@@ -7,7 +7,7 @@ namespace MLNet.Autoencoders.Transforms.Decoding;
 
 /// <summary>
 /// The output schema of an <see cref="AutoencoderDecoderTransformer"/>: every input column, then the decoded vectors.
-/// For a convolutional network the output's vector type carries the image's (channels, height, width) dimensions.
+/// For a convolutional network (variational or not) the output's vector type carries the image's (channels, height, width) dimensions.
 /// </summary>
 internal static class DecoderSchema
 {
@@ -15,8 +15,14 @@ internal static class DecoderSchema
     public static AppendedSchema Create(DataViewSchema input, DecoderColumnNames names, NetworkArchitecture architecture)
     {
         var latent = InputColumn.Find(input, names.Latent, architecture.LatentDimension);
-        var outputType = architecture is ConvolutionalArchitecture { Image: var image }
-            ? new VectorDataViewType(NumberDataViewType.Single, image.Channels, image.Height, image.Width)
+        ImageShape? image = architecture switch
+        {
+            ConvolutionalArchitecture convolutional => convolutional.Image,
+            ConvolutionalVariationalArchitecture variational => variational.Convolution.Image,
+            _ => null,
+        };
+        var outputType = image is { } shape
+            ? new VectorDataViewType(NumberDataViewType.Single, shape.Channels, shape.Height, shape.Width)
             : new VectorDataViewType(NumberDataViewType.Single, architecture.InputSize);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(input);

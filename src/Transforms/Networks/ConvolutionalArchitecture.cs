@@ -69,7 +69,10 @@ public sealed record ConvolutionalArchitecture(
             + $" -conv[{string.Join(", ", Channels.Reverse().Skip(1).Append(Image.Channels))}] ({Upsampling})-> {Image} ({Activation}{output})";
     }
 
-    private protected override void WriteBody(BinaryWriter writer)
+    private protected override void WriteBody(BinaryWriter writer) => WriteFields(writer);
+
+    /// <summary>Writes the fields <see cref="ReadBody"/> reads (also the body of a <see cref="ConvolutionalVariationalArchitecture"/>).</summary>
+    internal void WriteFields(BinaryWriter writer)
     {
         writer.Write(Image.Channels);
         writer.Write(Image.Height);

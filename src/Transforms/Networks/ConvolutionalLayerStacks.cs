@@ -4,13 +4,26 @@ using static TorchSharp.torch.nn;
 
 namespace MLNet.Autoencoders.Transforms.Networks;
 
-/// <summary>Builds the encoder and decoder stacks of a <see cref="ConvolutionalAutoencoderNetwork"/>.</summary>
+/// <summary>Builds the encoder and decoder stacks of a <see cref="ConvolutionalAutoencoderNetwork"/> and a <see cref="ConvolutionalVariationalAutoencoderNetwork"/>.</summary>
 internal static class ConvolutionalLayerStacks
 {
     private const int Kernel = 3;
 
     /// <summary>[batch, C, H, W] images to [batch, latent] codes: the halving blocks, a flatten and a linear layer.</summary>
     public static Sequential Encoder(ConvolutionalArchitecture architecture)
+    {
+        var layers = FeatureLayers(architecture);
+        layers.Add(("latent", Linear(architecture.FeatureMapShape.Size, architecture.LatentDimension)));
+        return Sequential(layers);
+    }
+
+    /// <summary>
+    /// [batch, C, H, W] images to flat feature maps, [batch, <see cref="ConvolutionalArchitecture.FeatureMapShape"/> size]:
+    /// the encoder without its linear layer, for networks that put their own heads on it.
+    /// </summary>
+    public static Sequential Features(ConvolutionalArchitecture architecture) => Sequential(FeatureLayers(architecture));
+
+    private static List<(string, Module<Tensor, Tensor>)> FeatureLayers(ConvolutionalArchitecture architecture)
     {
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         long previous = architecture.Image.Channels;
@@ -31,8 +44,7 @@ internal static class ConvolutionalLayerStacks
             previous = channels;
         }
         layers.Add(("flatten", Flatten()));
-        layers.Add(("latent", Linear(architecture.FeatureMapShape.Size, architecture.LatentDimension)));
-        return Sequential(layers);
+        return layers;
     }
 
     /// <summary>

@@ -10,6 +10,12 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
     /// <summary>Builds a network of this shape with PyTorch's default initialisation.</summary>
     public abstract AutoencoderNetwork CreateNetwork();
 
+    /// <summary>
+    /// Whether the network is a variational autoencoder (its networks implement <see cref="IVariationalNetwork"/>): it has
+    /// a posterior log-variance to report and a prior N(0, I) to sample from. Default is <see langword="false"/>.
+    /// </summary>
+    public virtual bool IsVariational => false;
+
     /// <summary>The tag that says which architecture a model file holds.</summary>
     private protected abstract byte Tag { get; }
 
@@ -29,6 +35,7 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
             DenseArchitecture.FormatTag => DenseArchitecture.ReadBody(reader),
             ConvolutionalArchitecture.FormatTag => ConvolutionalArchitecture.ReadBody(reader),
             VariationalArchitecture.FormatTag => VariationalArchitecture.ReadBody(reader),
+            ConvolutionalVariationalArchitecture.FormatTag => ConvolutionalVariationalArchitecture.ReadBody(reader),
             _ => throw new InvalidDataException($"The model holds a network architecture with tag {tag}, which this version does not know."),
         };
     }

@@ -25,6 +25,9 @@ public sealed record VariationalArchitecture(
     private protected override byte Tag => FormatTag;
 
     /// <inheritdoc/>
+    public override bool IsVariational => true;
+
+    /// <inheritdoc/>
     public override AutoencoderNetwork CreateNetwork() => new VariationalAutoencoderNetwork(this);
 
     /// <inheritdoc/>

@@ -22,7 +22,7 @@ namespace MLNet.Autoencoders.Transforms.Networks;
 /// </para>
 /// <para><see cref="Encode"/> returns the mean, so scoring is deterministic.</para>
 /// </remarks>
-public sealed class VariationalAutoencoderNetwork : AutoencoderNetwork
+public sealed class VariationalAutoencoderNetwork : AutoencoderNetwork, IVariationalNetwork
 {
     /// <summary>The name of the KL penalty in <see cref="ForwardPass.Penalties"/> and in each epoch's training terms: "kl".</summary>
     public const string KLPenalty = "kl";
@@ -89,13 +89,7 @@ public sealed class VariationalAutoencoderNetwork : AutoencoderNetwork
     public override ForwardPass TrainingForward(Tensor input, Generator generator)
     {
         var (posteriorMean, posteriorLogVariance) = EncodeDistribution(input);
-        var noise = randn(posteriorMean.shape, generator: generator);
-        var latent = posteriorMean + noise * (posteriorLogVariance * 0.5).exp();
-        var kl = KLDivergence(posteriorMean, posteriorLogVariance).mean() / architecture.InputSize;
-        return new ForwardPass(latent, Decode(latent))
-        {
-            Penalties = new Dictionary<string, Tensor> { [KLPenalty] = kl },
-        };
+        return VariationalForwardPass.Create(posteriorMean, posteriorLogVariance, architecture.InputSize, generator, Decode);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal sealed class AutoencoderScorer : IDisposable
             var x = empty(rows, inputSize);
             x.data<float>().CopyFrom(reconstruction);
             Tensor latent;
-            if (network is VariationalAutoencoderNetwork variational)
+            if (network is IVariationalNetwork variational)
             {
                 (latent, var logVariance) = variational.EncodeDistribution(x);
                 logVariance.data<float>().CopyTo(batch.LatentLogVariance.AsSpan(0, latentSize));

@@ -55,6 +55,7 @@ public sealed class ComponentConcurrencyTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void PredictionEnginesOnSeveralThreads_MatchOneThread(string name)
     {
         var (component, model, rows, _) = Setup(name);
@@ -85,6 +86,7 @@ public sealed class ComponentConcurrencyTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void CursorsOverOneTransformedViewOnSeveralThreads_MatchOneThread(string name)
     {
         var (_, model, _, data) = Setup(name);
@@ -103,6 +105,7 @@ public sealed class ComponentConcurrencyTests
     [DataRow(AnomalyDetector)]
     [DataRow(VariationalAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void CursorSetRequestedByMLNet_ReadOnSeveralThreads_CoversEveryRowOnceWithItsScore(string name)
     {
         var (component, model, _, data) = Setup(name);

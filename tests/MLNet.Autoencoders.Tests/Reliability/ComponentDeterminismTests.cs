@@ -7,15 +7,18 @@ namespace MLNet.Autoencoders.Tests.Reliability;
 /// <summary>
 /// In one process, a seed fixes every column a component outputs and every loss it reports, whether the seed is set in
 /// the options or drawn from a seeded MLContext; another seed gives another model. (Across processes:
-/// CrossProcessDeterminismTests; the variational autoencoder's in-process checks: VariationalAutoencoderEstimatorTests.)
+/// CrossProcessDeterminismTests.)
 /// </summary>
 [TestClass]
 public sealed class ComponentDeterminismTests
 {
     [TestMethod]
+    [DataRow(DenseAutoencoder)]
     [DataRow(AnomalyDetector)]
+    [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_SameSeedTwice_GivesBitIdenticalOutputsAndLosses_AnotherSeedAnotherModel(string name)
     {
         var component = Named(name);

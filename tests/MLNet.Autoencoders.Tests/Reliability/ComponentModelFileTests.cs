@@ -6,8 +6,8 @@ using static MLNet.Autoencoders.Tests.Reliability.ReliabilityComponents;
 namespace MLNet.Autoencoders.Tests.Reliability;
 
 /// <summary>
-/// Damaged model files of every persisted component (the detector, the variational, missing-value and convolutional
-/// autoencoders, and the decoder made from the convolutional one) give a managed exception from Model.Load naming the
+/// Damaged model files of every persisted component (the detector, the variational, missing-value, convolutional and
+/// convolutional variational autoencoders, and the decoder made from the convolutional one) give a managed exception from Model.Load naming the
 /// damage, never a crash or a model with changed weights. (The dense autoencoder's: AutoencoderModelFileTests.)
 /// </summary>
 [TestClass]
@@ -25,6 +25,7 @@ public sealed class ComponentModelFileTests
         [VariationalAutoencoder] = AnomalyDetector,
         [MissingValueAutoencoder] = ConvolutionalAutoencoder,
         [ConvolutionalAutoencoder] = VariationalAutoencoder,
+        [ConvolutionalVariationalAutoencoder] = ConvolutionalAutoencoder,
         [Decoder] = MissingValueAutoencoder,
     };
 
@@ -35,15 +36,19 @@ public sealed class ComponentModelFileTests
         [VariationalAutoencoder] = "Autoencoder",
         [MissingValueAutoencoder] = "Autoencoder",
         [ConvolutionalAutoencoder] = "Autoencoder",
+        [ConvolutionalVariationalAutoencoder] = "Autoencoder",
         [Decoder] = "AutoencoderDecoder",
     };
+
+    /// <summary>Every component these tests save, as test data rows.</summary>
+    public static IEnumerable<object[]> Persisted => Kind.Keys.Select(name => new object[] { name });
 
     [ClassInitialize]
     public static void SaveModels(TestContext _)
     {
         var ml = new MLContext(seed: 1);
         directory = new TempDirectory();
-        foreach (string name in new[] { AnomalyDetector, VariationalAutoencoder, MissingValueAutoencoder, ConvolutionalAutoencoder })
+        foreach (string name in new[] { AnomalyDetector, VariationalAutoencoder, MissingValueAutoencoder, ConvolutionalAutoencoder, ConvolutionalVariationalAutoencoder })
         {
             var component = Named(name);
             var data = component.Data(ml, 40);
@@ -86,11 +91,7 @@ public sealed class ComponentModelFileTests
     private static string Entry(ModelFileDamage damage, string fileName) => damage.ComponentEntries.Single(e => e.EndsWith("/" + fileName, StringComparison.Ordinal));
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_Undamaged_Loads(string name)
     {
         var loaded = new MLContext().Model.Load(Saved[name], out _);
@@ -98,11 +99,7 @@ public sealed class ComponentModelFileTests
     }
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_TruncatedZip_ThrowsManagedException(string name)
     {
         var damage = Damage(name);
@@ -116,11 +113,7 @@ public sealed class ComponentModelFileTests
     }
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_FlippedByteInEachOfItsEntries_ThrowsChecksumMismatchNamingTheEntryAndComponent(string name)
     {
         var damage = Damage(name);
@@ -135,11 +128,7 @@ public sealed class ComponentModelFileTests
     }
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_WeightsOfAnotherArchitecture_ThrowsWeightsDoNotFit(string name)
     {
         var damage = Damage(name);
@@ -150,11 +139,7 @@ public sealed class ComponentModelFileTests
     }
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_EntriesOfAnotherComponent_ThrowWeightsDoNotFit(string name)
     {
         var damage = Damage(name);
@@ -169,11 +154,7 @@ public sealed class ComponentModelFileTests
     }
 
     [TestMethod]
-    [DataRow(AnomalyDetector)]
-    [DataRow(VariationalAutoencoder)]
-    [DataRow(MissingValueAutoencoder)]
-    [DataRow(ConvolutionalAutoencoder)]
-    [DataRow(Decoder)]
+    [DynamicData(nameof(Persisted))]
     public void Load_HundredsOfRandomlyDamagedCopies_NeverCrashesAndNeverLoadsChangedWeights(string name) =>
         Damage(name).AssertRandomDamageIsAlwaysRejected(seed: name.Length);
 }

@@ -15,6 +15,7 @@ public sealed class CrossProcessDeterminismTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_SameSeedInAFreshProcess_GivesBitIdenticalOutputs(string component)
     {
         using var directory = new TempDirectory();

@@ -19,6 +19,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void FitAndGetOutputSchema_MissingColumn_ThrowCouldNotFind(string name)
     {
         var component = Named(name);
@@ -34,6 +35,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void FitAndGetOutputSchema_NotAKnownSizeFloatVector_ThrowSchemaMismatchWithTheActualType(string name)
     {
         var component = Named(name);
@@ -59,8 +61,11 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder, float.NegativeInfinity, "-Infinity")]
     [DataRow(MissingValueAutoencoder, float.PositiveInfinity, "Infinity")]
     [DataRow(ConvolutionalAutoencoder, float.NaN, "NaN")]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.NaN, "NaN")]
     [DataRow(ConvolutionalAutoencoder, float.PositiveInfinity, "Infinity")]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.PositiveInfinity, "Infinity")]
     [DataRow(ConvolutionalAutoencoder, float.NegativeInfinity, "-Infinity")]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.NegativeInfinity, "-Infinity")]
     public void Fit_NonFiniteTrainingValue_ThrowsNamingColumnRowAndFeature(string name, float value, string shown)
     {
         var component = Named(name);
@@ -77,6 +82,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_NoRows_ThrowsNamingTheColumn(string name)
     {
         var component = Named(name);
@@ -90,6 +96,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_SingleRow_GivesAModelWithFiniteOutputs(string name)
     {
         var component = Named(name);
@@ -107,6 +114,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_FewerRowsThanTheBatchSize_TrainsEveryEpochOnOneBatch(string name)
     {
         var component = Named(name);
@@ -130,6 +138,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_DivergingLearningRate_ThrowsSuggestingALowerRate(string name)
     {
         var component = Named(name);
@@ -148,6 +157,7 @@ public sealed class EstimatorBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Fit_ExtremeMagnitudes_AreBroughtToUnitScaleAndGiveFiniteOutputs(string name)
     {
         var component = Named(name);

@@ -47,6 +47,7 @@ public sealed class EstimatorOptionTests
     [DataRow(AnomalyDetector, 21)]
     [DataRow(VariationalAutoencoder, 23)]
     [DataRow(ConvolutionalAutoencoder, 22)]
+    [DataRow(ConvolutionalVariationalAutoencoder, 22)]
     public void Create_EachOptionOutOfRange_ThrowsNamingTheOptionTheRuleAndTheValue(string name, int expectedChecks)
     {
         var component = Named(name);
@@ -69,6 +70,7 @@ public sealed class EstimatorOptionTests
     [TestMethod]
     [DataRow(VariationalAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Create_NoiseLevelOutOfRangeForTheNoise_ThrowsNamingBoth(string name)
     {
         var component = Named(name);

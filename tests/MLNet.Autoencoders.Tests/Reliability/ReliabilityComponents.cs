@@ -19,6 +19,7 @@ internal static class ReliabilityComponents
     public const string VariationalAutoencoder = nameof(VariationalAutoencoder);
     public const string MissingValueAutoencoder = nameof(MissingValueAutoencoder);
     public const string ConvolutionalAutoencoder = nameof(ConvolutionalAutoencoder);
+    public const string ConvolutionalVariationalAutoencoder = nameof(ConvolutionalVariationalAutoencoder);
 
     private static readonly VectorDataViewType Vector6 = new(NumberDataViewType.Single, ManifoldData.FeatureCount);
 
@@ -67,11 +68,14 @@ internal static class ReliabilityComponents
             // a linear layer and 2 transposed convolutions back.
             Name = ConvolutionalAutoencoder, FeatureType = new VectorDataViewType(NumberDataViewType.Single, 1, 8, 8), Rows = Images,
             ScoreColumn = "ReconstructionError", VectorColumn = "Reconstruction", ParameterTensors = 12,
-            CreateEstimator = (ml, configure) => ml.Transforms.ConvolutionalAutoencoder(Configured(new ConvolutionalAutoencoderOptions
-            {
-                InputColumnName = "Features", LatentDimension = 4, Channels = [4, 8], Epochs = 3, BatchSize = 16, LearningRate = 0.005f,
-                Seed = 1, NumberOfThreads = 1, ScoringBatchSize = 16,
-            }, configure)),
+            CreateEstimator = (ml, configure) => ml.Transforms.ConvolutionalAutoencoder(Configured(SmallImages(new ConvolutionalAutoencoderOptions()), configure)),
+        },
+        new()
+        {
+            // The same blocks: 2 strided convolutions, mean and log-variance heads, a linear layer and 2 transposed convolutions back.
+            Name = ConvolutionalVariationalAutoencoder, FeatureType = new VectorDataViewType(NumberDataViewType.Single, 1, 8, 8), Rows = Images,
+            ScoreColumn = "ReconstructionError", VectorColumn = "Reconstruction", ParameterTensors = 14,
+            CreateEstimator = (ml, configure) => ml.Transforms.ConvolutionalVariationalAutoencoder(Configured(SmallImages(new ConvolutionalVariationalAutoencoderOptions()), configure)),
         },
     }.ToDictionary(c => c.Name);
 
@@ -101,6 +105,21 @@ internal static class ReliabilityComponents
     private static T Configured<T>(T options, Action<object>? configure)
     {
         configure?.Invoke(options!);
+        return options;
+    }
+
+    /// <summary>The convolutional networks' settings: 1x8x8 images in "Features", blocks of 4 and 8 channels, a code of 4.</summary>
+    private static T SmallImages<T>(T options) where T : ConvolutionalNetworkOptions
+    {
+        options.InputColumnName = "Features";
+        options.LatentDimension = 4;
+        options.Channels = [4, 8];
+        options.Epochs = 3;
+        options.BatchSize = 16;
+        options.LearningRate = 0.005f;
+        options.Seed = 1;
+        options.NumberOfThreads = 1;
+        options.ScoringBatchSize = 16;
         return options;
     }
 

@@ -33,6 +33,7 @@ public sealed class TransformerBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void EveryEntryPoint_MissingColumn_ThrowsCouldNotFind(string name)
     {
         var component = Named(name);
@@ -46,6 +47,7 @@ public sealed class TransformerBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void EveryEntryPoint_NotAKnownSizeFloatVector_ThrowsSchemaMismatchWithTheActualType(string name)
     {
         var component = Named(name);
@@ -66,6 +68,7 @@ public sealed class TransformerBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void EveryEntryPoint_VectorOfAnotherSize_ThrowsWithExpectedAndActualSize(string name)
     {
         var component = Named(name);
@@ -81,6 +84,7 @@ public sealed class TransformerBadInputTests
     [DataRow(VariationalAutoencoder)]
     [DataRow(MissingValueAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void Transform_EmptyView_GivesNoRowsAndEveryColumn(string name)
     {
         var component = Named(name);
@@ -96,13 +100,16 @@ public sealed class TransformerBadInputTests
     [TestMethod]
     [DataRow(VariationalAutoencoder, float.NaN)]
     [DataRow(ConvolutionalAutoencoder, float.NaN)]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.NaN)]
     [DataRow(AnomalyDetector, float.PositiveInfinity)]
     [DataRow(AnomalyDetector, float.NegativeInfinity)]
     [DataRow(VariationalAutoencoder, float.PositiveInfinity)]
     [DataRow(VariationalAutoencoder, float.NegativeInfinity)]
     [DataRow(MissingValueAutoencoder, float.PositiveInfinity)]
     [DataRow(ConvolutionalAutoencoder, float.PositiveInfinity)]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.PositiveInfinity)]
     [DataRow(ConvolutionalAutoencoder, float.NegativeInfinity)]
+    [DataRow(ConvolutionalVariationalAutoencoder, float.NegativeInfinity)]
     public void Transform_NonFiniteValueInARow_GivesNonFiniteOutputsForThatRowOnly(string name, float value)
     {
         var component = Named(name);
@@ -138,6 +145,7 @@ public sealed class TransformerBadInputTests
     [DataRow(AnomalyDetector)]
     [DataRow(VariationalAutoencoder)]
     [DataRow(ConvolutionalAutoencoder)]
+    [DataRow(ConvolutionalVariationalAutoencoder)]
     public void PredictionEngine_NaNRow_GivesTheCursorsNaNOutputsAndGoesOn(string name)
     {
         var component = Named(name);
