@@ -10,7 +10,7 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms;
 
 /// <summary>
-/// The decoder half of a fitted autoencoder: <see cref="Transform"/> adds a column holding the vectors (for a
+/// The decoder half of a fitted autoencoder: <see cref="BatchedTransformer.Transform"/> adds a column holding the vectors (for a
 /// convolutional autoencoder, the images) that a column of latent codes decodes to, in the autoencoder's input
 /// units. Feed it codes from the autoencoder's latent column to reconstruct, or new codes to generate.
 /// Created by <see cref="AutoencoderTransformerDecoding.CreateDecoder"/>.
@@ -24,24 +24,22 @@ namespace MLNet.Autoencoders.Transforms;
 /// units; for a convolutional autoencoder its type has the (channels, height, width) dimensions.</description></item>
 /// </list>
 /// <para>
-/// Rows are decoded in batches of <see cref="ScoringBatchSize"/>, lazily. The transformer owns its own copy of the
+/// Rows are decoded in batches of <see cref="BatchedTransformer.ScoringBatchSize"/>, lazily. The transformer owns its own copy of the
 /// network: dispose it to release native memory. It is saved and loaded by <c>mlContext.Model.Save</c> and <c>Model.Load</c>.
 /// </para>
 /// </remarks>
-public sealed class AutoencoderDecoderTransformer : ITransformer, IDisposable
+public sealed class AutoencoderDecoderTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "AutoencoderDecoder";
     internal const string WeightsEntry = "Weights.bin";
     private const int FormatVersion = 1;
     private readonly LatentDecoder decoder;
-    private bool disposed;
 
     internal AutoencoderDecoderTransformer(AutoencoderNetwork network, FeatureScaler scaler, DecoderColumnNames columns, int scoringBatchSize)
+        : base(scoringBatchSize)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scoringBatchSize);
         decoder = new LatentDecoder(network, scaler);
         Columns = columns;
-        ScoringBatchSize = scoringBatchSize;
     }
 
     /// <summary>The names of the latent column read and of the output column added.</summary>
@@ -53,48 +51,20 @@ public sealed class AutoencoderDecoderTransformer : ITransformer, IDisposable
     /// <summary>The autoencoder's input scaling, undone on the output.</summary>
     public FeatureScaler Scaler => decoder.Scaler;
 
-    /// <summary>How many rows one forward pass decodes.</summary>
-    public int ScoringBatchSize { get; }
 
-    /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
-    public bool IsRowToRowMapper => true;
-
-    /// <inheritdoc/>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    private protected override (AppendedSchema Schema, RowBatchFactory CreateBatch) Bind(DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return CreateSchema(inputSchema).Output;
-    }
-
-    /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var schema = CreateSchema(input.Schema);
-        return new BatchedDataView(input, schema, BatchFactory(schema), ScoringBatchSize);
-    }
-
-    /// <inheritdoc/>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
         var schema = CreateSchema(inputSchema);
-        return new BatchedRowMapper(schema, BatchFactory(schema));
+        return (schema, BatchFactory(schema));
     }
 
-    /// <summary>Releases the TorchSharp module. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        disposed = true;
-        decoder.Dispose();
-    }
+    private protected override void ReleaseModules() => decoder.Dispose();
 
     /// <inheritdoc/>
     public override string ToString() => $"Autoencoder decoder: {Columns.Latent} -> {Columns.Output}, {Architecture}";
 
-    void ICanSaveModel.Save(ModelSaveContext ctx)
+    private protected override void Save(ModelSaveContext ctx)
     {
-        ThrowIfDisposed();
         ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
         {
             var writer = model.Writer;
@@ -142,6 +112,4 @@ public sealed class AutoencoderDecoderTransformer : ITransformer, IDisposable
         var latent = schema.Input[Columns.Latent];
         return (source, capacity) => new DecoderBatch(decoder, source, source.Schema[latent.Index], capacity);
     }
-
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }

@@ -9,7 +9,7 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms;
 
 /// <summary>
-/// A fitted autoencoder (dense, variational, or any other <see cref="AutoencoderNetwork"/>). <see cref="Transform"/> adds lazily
+/// A fitted autoencoder (dense, variational, or any other <see cref="AutoencoderNetwork"/>). <see cref="BatchedTransformer.Transform"/> adds lazily
 /// computed columns to the data: the latent code, the reconstruction (in the input's units) and the per-row reconstruction
 /// error; a variational autoencoder adds the posterior log-variance, and a model that treats NaN as missing adds the
 /// imputed input (see <see cref="Columns"/>). Rows are scored in batches; reading only carried-over columns runs no network.
@@ -22,22 +22,21 @@ namespace MLNet.Autoencoders.Transforms;
 /// NaN as missing (<see cref="FeatureScaler.MissingValueFill"/> is set): then NaN is filled with the feature's training
 /// mean before the encoder, the error covers the observed features, and the imputed column replaces each NaN by the reconstruction.
 /// </remarks>
-public sealed class AutoencoderTransformer : ITransformer, IDisposable
+public sealed class AutoencoderTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "Autoencoder";
     // Version 2 added the optional column names (log-variance, imputed) after the loss history; version 1 is still read.
     private const int FormatVersion = 2;
     private readonly AutoencoderScorer scorer;
-    private bool disposed;
 
     internal AutoencoderTransformer(AutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns,
         IReadOnlyList<EpochLoss> lossHistory, int scoringBatchSize)
+        : base(scoringBatchSize)
     {
         Architecture = network.Architecture;
         Scaler = scaler;
         Columns = columns;
         LossHistory = lossHistory;
-        ScoringBatchSize = scoringBatchSize;
         scorer = new AutoencoderScorer(network, scaler);
     }
 
@@ -53,9 +52,6 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
     /// <summary>The training and validation loss of every epoch that ran.</summary>
     public IReadOnlyList<EpochLoss> LossHistory { get; }
 
-    /// <summary>How many rows one forward pass scores when a cursor reads computed columns.</summary>
-    public int ScoringBatchSize { get; }
-
     /// <summary>The trained network (owned by this transformer); used to copy it into a decoder.</summary>
     internal AutoencoderNetwork Network
     {
@@ -66,30 +62,10 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         }
     }
 
-    /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
-    public bool IsRowToRowMapper => true;
-
-    /// <inheritdoc/>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    private protected override (AppendedSchema Schema, RowBatchFactory CreateBatch) Bind(DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return CreateSchema(inputSchema).Output;
-    }
-
-    /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var schema = CreateSchema(input.Schema);
-        return new BatchedDataView(input, schema.Appended, AutoencoderRowBatch.Factory(scorer, schema), ScoringBatchSize);
-    }
-
-    /// <inheritdoc/>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
         var schema = CreateSchema(inputSchema);
-        return new BatchedRowMapper(schema.Appended, AutoencoderRowBatch.Factory(scorer, schema));
+        return (schema.Appended, AutoencoderRowBatch.Factory(scorer, schema));
     }
 
     /// <summary>
@@ -172,16 +148,10 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         return DecodedView(latents, steps);
     }
 
-    /// <summary>Releases the TorchSharp module. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        disposed = true;
-        scorer.Dispose();
-    }
+    private protected override void ReleaseModules() => scorer.Dispose();
 
-    void ICanSaveModel.Save(ModelSaveContext ctx)
+    private protected override void Save(ModelSaveContext ctx)
     {
-        ThrowIfDisposed();
         ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
         {
             var writer = model.Writer;
@@ -243,6 +213,4 @@ public sealed class AutoencoderTransformer : ITransformer, IDisposable
         ThrowIfDisposed();
         return AutoencoderSchema.Create(inputSchema, Columns, Architecture.InputSize, Architecture.LatentDimension);
     }
-
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }

@@ -10,7 +10,7 @@ using MLNet.Autoencoders.Transforms.Scoring;
 namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
 
 /// <summary>
-/// A fitted autoencoder anomaly detector. <see cref="Transform"/> adds, lazily and a batch of rows at a time,
+/// A fitted autoencoder anomaly detector. <see cref="BatchedTransformer.Transform"/> adds, lazily and a batch of rows at a time,
 /// <c>Score</c> (<see cref="float"/>, higher is more anomalous), <c>PredictedLabel</c> (<see cref="bool"/>,
 /// <c>Score &gt; </c><see cref="Threshold"/>) and, if the detector was fitted with a feature-errors column,
 /// the per-feature reconstruction errors. The output is what <c>mlContext.AnomalyDetection.Evaluate</c> reads.
@@ -28,7 +28,7 @@ namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
 /// included. A NaN in a row's input gives a NaN score and <c>PredictedLabel</c> <see langword="false"/>.
 /// </para>
 /// </remarks>
-public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
+public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "AutoencoderAnomalyDetector";
     internal const string WeightsEntry = "Weights.bin";
@@ -36,10 +36,10 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
     /// <summary>The most networks a saved detector may hold; the estimator accepts no larger ensemble, so every detector it fits loads again.</summary>
     internal const int MaxEnsembleSize = 1024;
     private readonly ReconstructionEnsemble ensemble;
-    private bool disposed;
 
     internal AutoencoderAnomalyTransformer(ReconstructionEnsemble ensemble, AnomalyColumnNames columns, float threshold,
         IReadOnlyList<IReadOnlyList<EpochLoss>> lossHistories, int scoringBatchSize)
+        : base(scoringBatchSize)
     {
         if (!float.IsFinite(threshold))
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"The threshold must be a finite number. Got {threshold}.");
@@ -47,7 +47,6 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
         Columns = columns;
         Threshold = threshold;
         LossHistories = lossHistories;
-        ScoringBatchSize = scoringBatchSize;
     }
 
     /// <summary>The names of the feature column and of the output columns.</summary>
@@ -68,11 +67,6 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
     /// <summary>For each network of the ensemble, the training and validation loss of every epoch that ran.</summary>
     public IReadOnlyList<IReadOnlyList<EpochLoss>> LossHistories { get; }
 
-    /// <summary>How many rows one forward pass scores when a cursor reads computed columns.</summary>
-    public int ScoringBatchSize { get; }
-
-    /// <summary>Always <see langword="true"/>: the transformer maps each row independently.</summary>
-    public bool IsRowToRowMapper => true;
 
     /// <summary>
     /// A detector identical to this one except for its <see cref="Threshold"/>; nothing is retrained.
@@ -97,43 +91,20 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
         }
     }
 
-    /// <inheritdoc/>
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    private protected override (AppendedSchema Schema, RowBatchFactory CreateBatch) Bind(DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        return CreateSchema(inputSchema).Output;
-    }
-
-    /// <inheritdoc/>
-    public IDataView Transform(IDataView input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var schema = CreateSchema(input.Schema);
-        return new BatchedDataView(input, schema, BatchFactory(schema), ScoringBatchSize);
-    }
-
-    /// <inheritdoc/>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
-    {
-        ArgumentNullException.ThrowIfNull(inputSchema);
         var schema = CreateSchema(inputSchema);
-        return new BatchedRowMapper(schema, BatchFactory(schema));
+        return (schema, BatchFactory(schema));
     }
 
-    /// <summary>Releases the TorchSharp modules. Using the transformer afterwards throws <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        disposed = true;
-        ensemble.Dispose();
-    }
+    private protected override void ReleaseModules() => ensemble.Dispose();
 
     /// <inheritdoc/>
     public override string ToString() =>
         $"Autoencoder anomaly detector: {EnsembleSize} x {Architecture}, threshold {Threshold.ToString("G6", CultureInfo.InvariantCulture)}";
 
-    void ICanSaveModel.Save(ModelSaveContext ctx)
+    private protected override void Save(ModelSaveContext ctx)
     {
-        ThrowIfDisposed();
         ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
         {
             var writer = model.Writer;
@@ -205,6 +176,4 @@ public sealed class AutoencoderAnomalyTransformer : ITransformer, IDisposable
         var feature = schema.Input[Columns.Features];
         return (source, capacity) => new AnomalyBatch(ensemble, Threshold, source, source.Schema[feature.Index], capacity);
     }
-
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }
