@@ -31,7 +31,10 @@ public sealed record DenseArchitecture(
         string.Join("-", EncoderLayers.Prepend(InputSize).Append(LatentDimension).Concat(DecoderLayers).Append(InputSize))
         + (OutputActivation == OutputActivation.Identity ? $" ({Activation})" : $" ({Activation}, {OutputActivation} output)");
 
-    private protected override void WriteBody(BinaryWriter writer)
+    private protected override void WriteBody(BinaryWriter writer) => WriteFields(writer);
+
+    /// <summary>Writes the layer sizes and activations; shared with the variational architecture, which has the same fields.</summary>
+    internal void WriteFields(BinaryWriter writer)
     {
         writer.Write(InputSize);
         WriteSizes(writer, EncoderLayers);
@@ -41,7 +44,10 @@ public sealed record DenseArchitecture(
         writer.Write((int)OutputActivation);
     }
 
-    internal static DenseArchitecture ReadBody(BinaryReader reader)
+    internal static DenseArchitecture ReadBody(BinaryReader reader) => ReadFields(reader);
+
+    /// <summary>Reads what <see cref="WriteFields"/> wrote.</summary>
+    internal static DenseArchitecture ReadFields(BinaryReader reader)
     {
         int inputSize = ReadPositive(reader, "input size");
         var encoder = ReadSizes(reader, "encoder layers");

@@ -31,27 +31,17 @@ public sealed record VariationalArchitecture(
     public override AutoencoderNetwork CreateNetwork() => new VariationalAutoencoderNetwork(this);
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        "variational " + string.Join("-", EncoderLayers.Prepend(InputSize).Append(LatentDimension).Concat(DecoderLayers).Append(InputSize))
-        + (OutputActivation == OutputActivation.Identity ? $" ({Activation})" : $" ({Activation}, {OutputActivation} output)");
+    public override string ToString() => "variational " + AsDense();
 
-    private protected override void WriteBody(BinaryWriter writer)
-    {
-        writer.Write(InputSize);
-        WriteSizes(writer, EncoderLayers);
-        writer.Write(LatentDimension);
-        WriteSizes(writer, DecoderLayers);
-        writer.Write((int)Activation);
-        writer.Write((int)OutputActivation);
-    }
+    private protected override void WriteBody(BinaryWriter writer) => AsDense().WriteFields(writer);
 
     internal static VariationalArchitecture ReadBody(BinaryReader reader)
     {
-        int inputSize = ReadPositive(reader, "input size");
-        var encoder = ReadSizes(reader, "encoder layers");
-        int latent = ReadPositive(reader, "latent dimension");
-        var decoder = ReadSizes(reader, "decoder layers");
-        var activation = ReadEnum<Activation>(reader);
-        return new VariationalArchitecture(inputSize, encoder, latent, decoder, activation, ReadEnum<OutputActivation>(reader));
+        var dense = DenseArchitecture.ReadFields(reader);
+        return new VariationalArchitecture(dense.InputSize, dense.EncoderLayers, dense.LatentDimension, dense.DecoderLayers,
+            dense.Activation, dense.OutputActivation);
     }
+
+    /// <summary>The same layers as a plain dense autoencoder: the variational network adds its log-variance head to them.</summary>
+    private DenseArchitecture AsDense() => new(InputSize, EncoderLayers, LatentDimension, DecoderLayers, Activation, OutputActivation);
 }
