@@ -12,16 +12,18 @@ internal static class ChecksummedBlock
     /// <summary>The largest block read back: a model's weights stay far below it.</summary>
     private const int MaxLength = int.MaxValue - 1024;
 
-    /// <summary>Buffers what <paramref name="write"/> writes, then writes its length, its hash and the bytes.</summary>
-    public static void Write(BinaryWriter target, Action<BinaryWriter> write)
+    /// <summary>Buffers what <paramref name="write"/> writes, then writes its length, its hash and the bytes; returns the hash.</summary>
+    public static byte[] Write(BinaryWriter target, Action<BinaryWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
             write(writer);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        byte[] hash = SHA256.HashData(bytes);
         target.Write(bytes.Length);
-        target.Write(SHA256.HashData(bytes));
+        target.Write(hash);
         target.Write(bytes);
+        return hash;
     }
 
     /// <summary>
@@ -29,7 +31,11 @@ internal static class ChecksummedBlock
     /// <paramref name="what"/> names the block in the error, e.g. "the entry 'Weights.bin' of component 'Autoencoder'".
     /// </summary>
     /// <exception cref="InvalidDataException">The block is cut short or its bytes do not match its checksum.</exception>
-    public static BinaryReader Read(BinaryReader source, string what)
+    /// <param name="source">The stream positioned at the block.</param>
+    /// <param name="what">Names the block in errors.</param>
+    /// <param name="expectedHash">When given, the hash the block must carry: the one the model's main stream recorded for it,
+    /// so that an entry copied from another model is rejected although its own checksum holds.</param>
+    public static BinaryReader Read(BinaryReader source, string what, byte[]? expectedHash = null)
     {
         int length;
         byte[] hash, bytes;
@@ -49,6 +55,8 @@ internal static class ChecksummedBlock
             throw ModelFileErrors.Corrupt($"{what} is cut short ({bytes.Length} of {length} bytes)", null);
         if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(hash))
             throw ModelFileErrors.Corrupt($"{what} does not match its checksum (a byte was changed)", null);
+        if (expectedHash is not null && !expectedHash.AsSpan().SequenceEqual(hash))
+            throw ModelFileErrors.Corrupt($"{what} is not the one this model saved (it belongs to another model file)", null);
         return new BinaryReader(new MemoryStream(bytes, writable: false));
     }
 

@@ -32,14 +32,17 @@ internal static class ModelPersistence
 
     /// <summary>
     /// Writes the kind and format version, then the payload <paramref name="write"/> produces as a checksummed
-    /// block, then the end marker. Extra entries go through <paramref name="saveStream"/>, each as a checksummed block too.
+    /// block, then the table of the extra entries' hashes, then the end marker. Extra entries go through
+    /// <paramref name="saveStream"/>, each as a checksummed block too.
     /// </summary>
     internal static void WriteFramed(BinaryWriter main, string kind, int formatVersion,
         Action<string, Action<BinaryWriter>> saveStream, Action<PersistedModelWriter> write)
     {
+        var entryHashes = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         PayloadFraming.WriteStart(main, kind, formatVersion);
         ChecksummedBlock.Write(main, payload => write(new PersistedModelWriter(payload, kind, formatVersion,
-            (name, writeStream) => saveStream(name, entry => ChecksummedBlock.Write(entry, writeStream)))));
+            (name, writeStream) => saveStream(name, entry => entryHashes[name] = ChecksummedBlock.Write(entry, writeStream)))));
+        EntryTable.Write(main, entryHashes);
         PayloadFraming.WriteEnd(main);
     }
 

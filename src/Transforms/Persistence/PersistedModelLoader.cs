@@ -40,10 +40,13 @@ public static class PersistedModelLoader
             throw ModelFileErrors.UnknownKind(kind, loaders.Keys);
 
         using var payload = ChecksummedBlock.Read(main, $"the main stream of the MLNet.Autoencoders component '{kind}'");
+        var entryHashes = EntryTable.Read(main, kind);
         var reader = new PersistedModelReader(payload, kind, formatVersion, (name, read) => tryLoadStream(name, entry =>
         {
             string what = $"the entry '{name}' of the MLNet.Autoencoders component '{kind}'";
-            using var checkedEntry = ChecksummedBlock.Read(entry, what);
+            if (!entryHashes.TryGetValue(name, out var expectedHash))
+                throw ModelFileErrors.Corrupt($"{what} is not recorded in the component's main stream", null);
+            using var checkedEntry = ChecksummedBlock.Read(entry, what, expectedHash);
             read(checkedEntry);
             ChecksummedBlock.RequireFullyRead(checkedEntry, what);
         }));

@@ -75,7 +75,8 @@ public sealed class PersistedModelLoaderTests
     public void Load_MainStreamCutAfterTheKind_NamesTheComponent()
     {
         InMemoryModel saved = SaveScaleByConstant(new ScaleByConstantTransformer("Feature", 2f));
-        InMemoryModel cut = saved with { Main = saved.Main[..^6] };
+        // Kind (1 + 15 bytes) and version (4), the main block's length (4) and hash (32), then one byte of its payload.
+        InMemoryModel cut = saved with { Main = saved.Main[..(16 + 4 + 4 + 32 + 1)] };
 
         var exception = Assert.ThrowsExactly<InvalidDataException>(() => cut.Load(Env, ScaleByConstantTable));
 

@@ -17,6 +17,7 @@ public sealed class AutoencoderModelFileTests
     private static TempDirectory directory = null!;
     private static ModelFileDamage damage = null!;
     private static string otherArchitecturePath = null!;
+    private static string otherSeedPath = null!;
 
     [ClassInitialize]
     public static void SaveModels(TestContext context)
@@ -26,15 +27,16 @@ public sealed class AutoencoderModelFileTests
         directory = new TempDirectory();
         damage = new ModelFileDamage(Save(hidden: 8, "model.zip"), directory);
         otherArchitecturePath = Save(hidden: 12, "other.zip");
+        otherSeedPath = Save(hidden: 8, "other-seed.zip", seed: 2);
     }
 
     [ClassCleanup]
     public static void Cleanup() => directory.Dispose();
 
-    private static string Save(int hidden, string name)
+    private static string Save(int hidden, string name, int seed = 1)
     {
         var pipeline = ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.Transforms.Autoencoder(new AutoencoderOptions { LatentDimension = 2, HiddenLayers = [hidden], Epochs = 2, Seed = 1 }));
+            .Append(ml.Transforms.Autoencoder(new AutoencoderOptions { LatentDimension = 2, HiddenLayers = [hidden], Epochs = 2, Seed = seed }));
         using var model = pipeline.Fit(data);
         string path = directory.File(name);
         ml.Model.Save(model, data.Schema, path);
@@ -60,11 +62,19 @@ public sealed class AutoencoderModelFileTests
     }
 
     [TestMethod]
-    public void Load_WeightsOfAnotherArchitecture_ThrowsWeightsDoNotFit()
+    public void Load_WeightsOfAnotherArchitecture_ThrowsBelongsToAnotherModel()
     {
         var corrupt = ExceptionChain.Find<InvalidDataException>(ModelFileDamage.LoadFails(damage.WithEntryFrom(otherArchitecturePath, Entry("Weights.bin"))));
 
-        Assert.Contains("weights do not fit the stored architecture", corrupt.Message);
+        Assert.Contains("the entry 'Weights.bin' of the MLNet.Autoencoders component 'Autoencoder' is not the one this model saved", corrupt.Message);
+    }
+
+    [TestMethod]
+    public void Load_WeightsOfAnotherModelWithTheSameArchitecture_ThrowsBelongsToAnotherModel()
+    {
+        var corrupt = ExceptionChain.Find<InvalidDataException>(ModelFileDamage.LoadFails(damage.WithEntryFrom(otherSeedPath, Entry("Weights.bin"))));
+
+        Assert.Contains("it belongs to another model file", corrupt.Message);
     }
 
     [TestMethod]

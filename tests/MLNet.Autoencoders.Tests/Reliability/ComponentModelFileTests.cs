@@ -129,18 +129,18 @@ public sealed class ComponentModelFileTests
 
     [TestMethod]
     [DynamicData(nameof(Persisted))]
-    public void Load_WeightsOfAnotherArchitecture_ThrowsWeightsDoNotFit(string name)
+    public void Load_WeightsOfAnotherArchitecture_ThrowsBelongsToAnotherModel(string name)
     {
         var damage = Damage(name);
 
         var corrupt = ExceptionChain.Find<InvalidDataException>(ModelFileDamage.LoadFails(damage.WithEntryFrom(OtherArchitecture[name], Entry(damage, "Weights.bin"))));
 
-        Assert.Contains($"{Kind[name]}: its weights do not fit the stored architecture", corrupt.Message);
+        Assert.Contains("is not the one this model saved (it belongs to another model file)", corrupt.Message);
     }
 
     [TestMethod]
     [DynamicData(nameof(Persisted))]
-    public void Load_EntriesOfAnotherComponent_ThrowWeightsDoNotFit(string name)
+    public void Load_EntriesOfAnotherComponent_ThrowBelongsToAnotherModel(string name)
     {
         var damage = Damage(name);
         string other = Saved[Foreign[name]];
@@ -149,8 +149,9 @@ public sealed class ComponentModelFileTests
         var weights = ExceptionChain.Find<InvalidDataException>(ModelFileDamage.LoadFails(damage.WithEntryFrom(other, Entry(damage, "Weights.bin"))));
         var hyperParameters = ExceptionChain.Find<InvalidDataException>(ModelFileDamage.LoadFails(damage.WithEntryFrom(other, Entry(damage, "Model.key"))));
 
-        Assert.Contains($"{Kind[name]}: its weights do not fit the stored architecture", weights.Message);
-        Assert.Contains("its weights do not fit the stored architecture", hyperParameters.Message);
+        Assert.Contains("the entry 'Weights.bin'", weights.Message);
+        Assert.Contains("it belongs to another model file", weights.Message);
+        Assert.Contains("it belongs to another model file", hyperParameters.Message);
     }
 
     [TestMethod]
