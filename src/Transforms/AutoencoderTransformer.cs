@@ -107,9 +107,15 @@ public sealed class AutoencoderTransformer : BatchedTransformer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ThrowIfDisposed();
+        long values = (long)count * Math.Max(Architecture.LatentDimension, Architecture.InputSize);
+        if (values > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(count), count,
+                $"'{nameof(count)}' asks for {values:N0} values; at most {Array.MaxLength / Math.Max(Architecture.LatentDimension, Architecture.InputSize):N0} rows of this model fit in one view. Got {count}.");
         if (!Architecture.IsVariational)
             throw new InvalidOperationException($"Sample needs a variational autoencoder (mlContext.Transforms.VariationalAutoencoder or ConvolutionalVariationalAutoencoder); this model's network is {Architecture}, which has no prior to sample from. Use Decode with chosen latent points instead.");
         var latents = new float[count * Architecture.LatentDimension];
+        if (count == 0)
+            return DecodedView(latents, 0);
         using (var generator = new TorchSharp.torch.Generator(unchecked((ulong)seed)))
         using (var draws = TorchSharp.torch.randn([count, Architecture.LatentDimension], generator: generator))
             draws.data<float>().CopyTo(latents);
@@ -211,6 +217,6 @@ public sealed class AutoencoderTransformer : BatchedTransformer
     private AutoencoderSchema CreateSchema(DataViewSchema inputSchema)
     {
         ThrowIfDisposed();
-        return AutoencoderSchema.Create(inputSchema, Columns, Architecture.InputSize, Architecture.LatentDimension);
+        return AutoencoderSchema.Create(inputSchema, Columns, Architecture);
     }
 }

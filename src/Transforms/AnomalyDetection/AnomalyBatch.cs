@@ -25,8 +25,8 @@ internal sealed class AnomalyBatch : IRowBatch
         size = ensemble.InputSize;
         features = new FeatureReader(source, featureColumn, size);
         Capacity = capacity;
-        input = new float[capacity * size];
-        errors = new float[capacity * size];
+        input = new float[checked(capacity * size)];
+        errors = new float[checked(capacity * size)];
         scores = new float[capacity];
     }
 

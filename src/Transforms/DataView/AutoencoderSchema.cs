@@ -36,9 +36,12 @@ internal sealed class AutoencoderSchema
 
     /// <summary>The number of columns carried over from the input.</summary>
 
-    public static AutoencoderSchema Create(DataViewSchema input, AutoencoderColumnNames names, int inputSize, int latentDimension)
+    public static AutoencoderSchema Create(DataViewSchema input, AutoencoderColumnNames names, Networks.NetworkArchitecture architecture)
     {
+        int inputSize = architecture.InputSize, latentDimension = architecture.LatentDimension;
         var feature = InputColumn.Find(input, names.Input, inputSize);
+        if (architecture.InputShapeProblem((VectorDataViewType)feature.Type) is { } problem)
+            throw new ArgumentOutOfRangeException(nameof(input), $"Schema mismatch for input column '{names.Input}': {problem}.");
         var latentType = new VectorDataViewType(NumberDataViewType.Single, latentDimension);
         var inputType = new VectorDataViewType(NumberDataViewType.Single, inputSize);
         var builder = new DataViewSchema.Builder();

@@ -36,7 +36,7 @@ internal sealed class BatchedDataView : IDataView
             return new PassThroughCursor(sourceCursor, schema.Output);
         try
         {
-            return new LookAheadCursor(sourceCursor, schema, createBatch(sourceCursor, batchSize), needed);
+            return new LookAheadCursor(sourceCursor, schema, createBatch(sourceCursor, Capacity()), needed);
         }
         catch
         {
@@ -44,6 +44,9 @@ internal sealed class BatchedDataView : IDataView
             throw;
         }
     }
+
+    /// <summary>The batch size, or the row count when the source knows it is smaller: buffers are sized for what can arrive.</summary>
+    private int Capacity() => source.GetRowCount() is { } rows ? (int)Math.Clamp(rows, 1, batchSize) : batchSize;
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];

@@ -17,8 +17,8 @@ internal sealed class DecoderBatch : IRowBatch
         this.decoder = decoder;
         codes = new FeatureReader(source, latentColumn, decoder.LatentDimension);
         Capacity = capacity;
-        latent = new float[capacity * decoder.LatentDimension];
-        output = new float[capacity * decoder.OutputSize];
+        latent = new float[checked(capacity * decoder.LatentDimension)];
+        output = new float[checked(capacity * decoder.OutputSize)];
     }
 
     public int Capacity { get; }

@@ -42,6 +42,20 @@ public sealed record ConvolutionalArchitecture(
     /// <inheritdoc/>
     public override AutoencoderNetwork CreateNetwork() => new ConvolutionalAutoencoderNetwork(this);
 
+    /// <inheritdoc/>
+    internal override string? InputShapeProblem(Microsoft.ML.Data.VectorDataViewType type)
+    {
+        var dimensions = type.Dimensions;
+        if (dimensions.Length < 2)
+            return null;
+        var declared = dimensions.Length == 2
+            ? new ImageShape(1, dimensions[0], dimensions[1])
+            : new ImageShape(dimensions[^3], dimensions[^2], dimensions[^1]);
+        return declared == Image || dimensions.Length > 3
+            ? null
+            : $"expected an image of {Image} (channels x height x width), got one of {declared}";
+    }
+
     /// <summary>
     /// Why <paramref name="image"/> cannot go through <paramref name="blocks"/> halving blocks, or <see langword="null"/> if it can:
     /// its height and width must be divisible by 2^<paramref name="blocks"/>.

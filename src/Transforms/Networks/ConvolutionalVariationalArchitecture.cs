@@ -20,6 +20,9 @@ public sealed record ConvolutionalVariationalArchitecture(ConvolutionalArchitect
     /// <inheritdoc/>
     public override AutoencoderNetwork CreateNetwork() => new ConvolutionalVariationalAutoencoderNetwork(this);
 
+    /// <inheritdoc/>
+    internal override string? InputShapeProblem(Microsoft.ML.Data.VectorDataViewType type) => Convolution.InputShapeProblem(type);
+
     /// <summary>The architecture as "variational " and the convolutional network's description.</summary>
     public override string ToString() => "variational " + Convolution;
 

@@ -7,6 +7,12 @@ namespace MLNet.Autoencoders.Transforms.Networks;
 /// <param name="LatentDimension">The size of the latent code.</param>
 public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
 {
+    /// <summary>
+    /// Why a column of <paramref name="type"/> (of the right length) cannot be this network's input, or <see langword="null"/>
+    /// when it can. Only networks that read images look further than the length: at its declared dimensions.
+    /// </summary>
+    internal virtual string? InputShapeProblem(Microsoft.ML.Data.VectorDataViewType type) => null;
+
     /// <summary>Builds a network of this shape with PyTorch's default initialisation.</summary>
     public abstract AutoencoderNetwork CreateNetwork();
 

@@ -15,11 +15,11 @@ internal sealed class AutoencoderBatch : IDisposable
         LatentDimension = latentDimension;
         // Rented, not allocated: a cursor per Transform would otherwise leave megabytes of large-object-heap
         // garbage behind each time, and the process would grow until a full collection.
-        Input = ArrayPool<float>.Shared.Rent(capacity * inputSize);
-        Latent = ArrayPool<float>.Shared.Rent(capacity * latentDimension);
-        LatentLogVariance = ArrayPool<float>.Shared.Rent(capacity * latentDimension);
-        Reconstruction = ArrayPool<float>.Shared.Rent(capacity * inputSize);
-        Imputed = ArrayPool<float>.Shared.Rent(capacity * inputSize);
+        Input = ArrayPool<float>.Shared.Rent(checked(capacity * inputSize));
+        Latent = ArrayPool<float>.Shared.Rent(checked(capacity * latentDimension));
+        LatentLogVariance = ArrayPool<float>.Shared.Rent(checked(capacity * latentDimension));
+        Reconstruction = ArrayPool<float>.Shared.Rent(checked(capacity * inputSize));
+        Imputed = ArrayPool<float>.Shared.Rent(checked(capacity * inputSize));
         Error = ArrayPool<float>.Shared.Rent(capacity);
     }
 
