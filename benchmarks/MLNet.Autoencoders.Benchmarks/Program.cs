@@ -10,6 +10,10 @@ using static TorchSharp.torch;
 // network and thread count, and prints a markdown table of ratios. Usage:
 //   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- [--epochs 3] [--rows 60000]
 //       [--passes 1000] [--transform-rows 10000] [--engine-rows 2000]
+// or, for streaming training's memory on a generated data view of N rows (see StreamingBenchmark):
+//   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- --streaming-rows 3000000 [--features 64]
+if (StreamingBenchmark.TryRun(args))
+    return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);
 var table = new ResultTable();

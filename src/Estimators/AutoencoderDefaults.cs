@@ -73,4 +73,13 @@ public static class AutoencoderDefaults
 
     /// <summary>Default scoring batch size: 1024 rows per forward pass.</summary>
     public const int ScoringBatchSize = 1024;
+
+    /// <summary>Default training data mode: <see cref="TrainingDataMode.Auto"/> (in memory unless the data is larger than the budget).</summary>
+    public const TrainingDataMode DataMode = TrainingDataMode.Auto;
+
+    /// <summary>Default in-memory budget for <see cref="TrainingDataMode.Auto"/>: 1024 MB of training values.</summary>
+    public const int InMemoryBudgetMegabytes = 1024;
+
+    /// <summary>Default shuffle buffer (and validation sample) of streaming training: 65,536 rows.</summary>
+    public const int StreamingBufferRows = 65_536;
 }

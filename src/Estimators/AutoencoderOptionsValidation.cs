@@ -84,6 +84,9 @@ internal static class AutoencoderOptionsValidation
             throw new ArgumentOutOfRangeException(nameof(options.SparsityWeight), options.SparsityWeight, $"'{nameof(options.SparsityWeight)}' must be zero or a positive finite number. Got {options.SparsityWeight}.");
         if (options.EarlyStoppingPatience < 0)
             throw new ArgumentOutOfRangeException(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, $"'{nameof(options.EarlyStoppingPatience)}' must be zero (off) or positive. Got {options.EarlyStoppingPatience}.");
+        RequireDefined(options.DataMode, nameof(options.DataMode));
+        RequirePositive(options.InMemoryBudgetMegabytes, nameof(options.InMemoryBudgetMegabytes));
+        RequirePositive(options.StreamingBufferRows, nameof(options.StreamingBufferRows));
         if (options.NumberOfThreads is { } threads && threads <= 0)
             throw new ArgumentOutOfRangeException(nameof(options.NumberOfThreads), threads, $"'{nameof(options.NumberOfThreads)}' must be positive when set. Got {threads}.");
     }

@@ -33,24 +33,21 @@ internal static class AutoencoderFitter
         var architecture = architectureFor(inputSize, channel);
         int seed = options.Seed ?? host.Rand.Next();
 
-        var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken, allowMissing: options.TreatNaNAsMissing);
-        var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, inputSize);
-        if (options.TreatNaNAsMissing)
-            scaler = FillMissing(data, scaler, column.Name, channel);
-        scaler.Apply(data.Values);
-        int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
-        var (training, validation) = data.Split(validationCount, new Random(seed));
+        var (scaler, training, trainingRows, validation) = UsesStreaming(input, options, inputSize, channel)
+            ? PrepareStreaming(input, column, inputSize, options, seed, channel)
+            : PrepareInMemory(input, column, inputSize, options, seed, channel);
+        using var batches = training;
 
         using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         var network = architecture.CreateNetwork();
         try
         {
-            channel.Info(MessageSensitivity.None, $"Autoencoder: {architecture} with {network.ParameterCount:N0} parameters on {training.RowCount} training and {validation?.RowCount ?? 0} validation rows.");
+            channel.Info(MessageSensitivity.None, $"Autoencoder: {architecture} with {network.ParameterCount:N0} parameters on {trainingRows} training and {validation?.RowCount ?? 0} validation rows.");
             using (var generator = new Generator((ulong)seed))
                 network.ResetParameters(generator);
             var settings = Settings(options, seed);
             var trainer = new AutoencoderTrainer(adjust is null ? settings : adjust(settings), channel, options.EpochCompleted);
-            var history = trainer.Train(network, training, validation);
+            var history = trainer.Train(network, batches, validation);
             return new FittedNetwork(network, scaler, history);
         }
         catch
@@ -58,6 +55,69 @@ internal static class AutoencoderFitter
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Whether <paramref name="options"/> ask for streaming, or leave it to the size of the data (<see cref="TrainingDataMode.Auto"/>).</summary>
+    private static bool UsesStreaming(IDataView input, AutoencoderTrainingOptions options, int inputSize, IChannel channel)
+    {
+        if (options.DataMode != TrainingDataMode.Auto)
+            return options.DataMode == TrainingDataMode.Streaming;
+        if (input.GetRowCount() is not { } rows)
+            return false;
+        double megabytes = (double)rows * inputSize * sizeof(float) * (options.TreatNaNAsMissing ? 2 : 1) / (1024 * 1024);
+        if (megabytes <= options.InMemoryBudgetMegabytes)
+            return false;
+        channel.Info(MessageSensitivity.None, $"Autoencoder: the {rows:N0} training rows would take {megabytes:N0} MB in memory, over the {options.InMemoryBudgetMegabytes:N0} MB budget; streaming them from the data view each epoch.");
+        return true;
+    }
+
+    private static (FeatureScaler, IBatchSource, long, TrainingMatrix?) PrepareInMemory(IDataView input, DataViewSchema.Column column, int inputSize,
+        AutoencoderTrainingOptions options, int seed, IChannel channel)
+    {
+        var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken, allowMissing: options.TreatNaNAsMissing);
+        var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, inputSize);
+        if (options.TreatNaNAsMissing)
+            scaler = FillMissing(data, scaler, column.Name, channel);
+        scaler.Apply(data.Values);
+        int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
+        var (training, validation) = data.Split(validationCount, new Random(seed));
+        return (scaler, new InMemoryBatches(training), training.RowCount, validation);
+    }
+
+    /// <summary>
+    /// One pass over <paramref name="input"/> for the scaling, the fill values and the validation rows; the epochs then read it again.
+    /// </summary>
+    private static (FeatureScaler, IBatchSource, long, TrainingMatrix?) PrepareStreaming(IDataView input, DataViewSchema.Column column, int inputSize,
+        AutoencoderTrainingOptions options, int seed, IChannel channel)
+    {
+        var statistics = StreamingStatistics.Collect(input, column, inputSize, options.ValidationFraction, options.StreamingBufferRows, seed,
+            options.TreatNaNAsMissing, options.CancellationToken);
+        var scaler = statistics.Scaler(options.Scaling);
+        float[]? fill = null;
+        var validation = statistics.Validation;
+        if (options.TreatNaNAsMissing)
+        {
+            fill = statistics.ObservedMeans();
+            RequireObserved(fill, column.Name, statistics.RowCount);
+            channel.Info(MessageSensitivity.None, $"Autoencoder: {statistics.MissingCount} of {statistics.RowCount * inputSize} training values ({100.0 * statistics.MissingCount / (statistics.RowCount * inputSize):F1}%) are missing; the loss covers the observed ones.");
+            var scaledFill = (float[])fill.Clone();
+            scaler.Apply(scaledFill);
+            validation?.FillMissing(fill, scaledFill);
+            scaler = scaler.WithMissingValueFill(fill);
+        }
+        if (validation is not null)
+            scaler.Apply(validation.Values);
+        channel.Info(MessageSensitivity.None, $"Autoencoder: streaming {statistics.RowCount:N0} rows from the data view each epoch through a shuffle buffer of {options.StreamingBufferRows:N0} rows.");
+        var batches = new StreamingBatches(input, column, scaler, fill, statistics.Selection, statistics.Range(), options.StreamingBufferRows, options.CancellationToken);
+        return (scaler, batches, statistics.TrainingRowCount, validation);
+    }
+
+    private static void RequireObserved(float[] fill, string columnName, long rowCount)
+    {
+        int empty = Array.FindIndex(fill, float.IsNaN);
+        if (empty >= 0)
+            throw new ArgumentOutOfRangeException("data",
+                $"Column '{columnName}' has no observed value for feature {empty} in any of the {rowCount} training rows; an autoencoder cannot learn to fill it. Remove the feature or add rows where it is observed.");
     }
 
     /// <summary>The output column names the options ask for.</summary>
@@ -75,10 +135,7 @@ internal static class AutoencoderFitter
     private static FeatureScaler FillMissing(TrainingMatrix data, FeatureScaler scaler, string columnName, IChannel channel)
     {
         var fill = FeatureScaler.ObservedMeans(data.Values, data.RowCount, data.FeatureCount);
-        int empty = Array.FindIndex(fill, float.IsNaN);
-        if (empty >= 0)
-            throw new ArgumentOutOfRangeException("data",
-                $"Column '{columnName}' has no observed value for feature {empty} in any of the {data.RowCount} training rows; an autoencoder cannot learn to fill it. Remove the feature or add rows where it is observed.");
+        RequireObserved(fill, columnName, data.RowCount);
         int missing = data.Values.Count(float.IsNaN);
         channel.Info(MessageSensitivity.None, $"Autoencoder: {missing} of {data.Values.Length} training values ({100.0 * missing / data.Values.Length:F1}%) are missing; the loss covers the observed ones.");
         var scaledFill = (float[])fill.Clone();

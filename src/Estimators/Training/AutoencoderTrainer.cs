@@ -11,8 +11,8 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// The training loop shared by every autoencoder: Adam on the mean squared reconstruction error of
 /// scaled inputs (against the clean input when denoising; over the observed entries only when the data has
 /// missing values), plus an optional L1 sparsity term and any penalty the network reports (a VAE's KL
-/// divergence); one dispose scope per batch, shuffling with a seeded <see cref="Random"/>, noise from a
-/// seeded generator, validation and early stopping per epoch.
+/// divergence); batches from an <see cref="IBatchSource"/> (materialised or streamed), one dispose scope per batch,
+/// shuffling with a seeded <see cref="Random"/>, noise from a seeded generator, validation and early stopping per epoch.
 /// </summary>
 internal sealed class AutoencoderTrainer
 {
@@ -27,30 +27,31 @@ internal sealed class AutoencoderTrainer
         this.epochCompleted = epochCompleted;
     }
 
-    /// <summary>Trains <paramref name="network"/> in place and returns the loss of every epoch that ran.</summary>
+    /// <summary>Trains <paramref name="network"/> in place on materialised rows and returns the loss of every epoch that ran.</summary>
     public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, TrainingMatrix training, TrainingMatrix? validation)
+    {
+        using var batches = new InMemoryBatches(training);
+        return Train(network, batches, validation);
+    }
+
+    /// <summary>Trains <paramref name="network"/> in place on the batches of <paramref name="training"/> and returns the loss of every epoch that ran.</summary>
+    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation)
     {
         var history = new List<EpochLoss>();
         var random = new Random(settings.Seed);
         using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
-        using var trainingTensor = training.ToTensor();
         using var validationTensor = validation?.ToTensor();
-        using var trainingObserved = training.ObservedTensor();
         using var validationObserved = validation?.ObservedTensor();
-        using var fill = training.Fill is { } values ? tensor(values, [1, training.FeatureCount]) : null;
-        var batches = new BatchSource(trainingTensor, trainingObserved, fill);
-        using var corruption = new InputCorruption(settings.Noise, settings.NoiseLevel, trainingTensor);
+        using var corruption = Corruption(training);
         using var optimizer = optim.Adam(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
         using var best = new ParameterSnapshot();
         double bestValidation = double.PositiveInfinity;
         int epochsWithoutImprovement = 0;
-        var order = Enumerable.Range(0, training.RowCount).ToArray();
 
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            random.Shuffle(order);
-            var terms = RunEpoch(network, optimizer, batches, order, corruption, generator);
+            var terms = RunEpoch(network, optimizer, training, random, corruption, generator);
             double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor, validationObserved);
             NativeHeap.Trim();
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
@@ -77,19 +78,28 @@ internal sealed class AutoencoderTrainer
         return history;
     }
 
-    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, BatchSource data, int[] order,
+    private InputCorruption Corruption(IBatchSource training)
+    {
+        if (settings.Noise != NoiseKind.SaltAndPepper || settings.NoiseLevel <= 0)
+            return new InputCorruption(settings.Noise, settings.NoiseLevel, minimum: null, maximum: null);
+        var (minimum, maximum) = training.FeatureRange();
+        return new InputCorruption(settings.Noise, settings.NoiseLevel, minimum, maximum);
+    }
+
+    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, IBatchSource data, Random random,
         InputCorruption corruption, Generator generator)
     {
         network.train();
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        for (int start = 0; start < order.Length; start += settings.BatchSize)
+        long rows = 0;
+        using var reader = data.OpenEpoch(random);
+        while (true)
         {
             settings.Cancellation.ThrowIfCancellationRequested();
-            int count = Math.Min(settings.BatchSize, order.Length - start);
             using var scope = NewDisposeScope();
-            var indices = tensor(order.AsSpan(start, count).ToArray(), ScalarType.Int64);
-            var clean = data.Values.index_select(0, indices);
-            var observed = data.Observed?.index_select(0, indices);
+            if (!reader.TryRead(settings.BatchSize, out var clean, out var observed))
+                break;
+            int count = (int)clean.shape[0];
             var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
             var terms = LossTerms(pass, clean, observed);
             var total = terms.Values.Aggregate((sum, term) => sum + term);
@@ -98,8 +108,11 @@ internal sealed class AutoencoderTrainer
             optimizer.step();
             foreach (var (name, term) in terms)
                 sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
+            rows += count;
         }
-        return sums.ToImmutableSortedDictionary(t => t.Key, t => t.Value / order.Length, StringComparer.Ordinal);
+        if (rows == 0)
+            throw new InvalidOperationException("The training data had no rows in this epoch; did the data view change since fitting began?");
+        return sums.ToImmutableSortedDictionary(t => t.Key, t => t.Value / rows, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -143,9 +156,6 @@ internal sealed class AutoencoderTrainer
         using var noGrad = no_grad();
         return ReconstructionLoss(network.forward(data), data, observed).item<float>();
     }
-
-    /// <summary>The training rows (missing entries filled), which entries were observed, and the fill values; the last two only with missing values.</summary>
-    private sealed record BatchSource(Tensor Values, Tensor? Observed, Tensor? Fill);
 
     private void Report(EpochLoss loss)
     {

@@ -12,16 +12,16 @@ internal sealed class InputCorruption : IDisposable
 
     /// <param name="kind">The noise.</param>
     /// <param name="level">Standard deviation (Gaussian) or fraction of values (masking, salt and pepper).</param>
-    /// <param name="data">The training rows, [rows, features]: salt and pepper uses each feature's extremes.</param>
-    public InputCorruption(NoiseKind kind, double level, Tensor data)
+    /// <param name="minimum">Each feature's smallest training value, [features]; salt and pepper needs it. Owned (disposed) by this instance.</param>
+    /// <param name="maximum">Each feature's largest training value, [features]; salt and pepper needs it. Owned (disposed) by this instance.</param>
+    public InputCorruption(NoiseKind kind, double level, Tensor? minimum, Tensor? maximum)
     {
         this.kind = kind;
         this.level = level;
-        if (kind == NoiseKind.SaltAndPepper)
-        {
-            minimum = data.amin(0).DetachFromDisposeScope();
-            maximum = data.amax(0).DetachFromDisposeScope();
-        }
+        if (kind == NoiseKind.SaltAndPepper && level > 0 && (minimum is null || maximum is null))
+            throw new ArgumentException("Salt-and-pepper noise needs each feature's minimum and maximum.");
+        this.minimum = minimum?.DetachFromDisposeScope();
+        this.maximum = maximum?.DetachFromDisposeScope();
     }
 
     public bool IsActive => kind != NoiseKind.None && level > 0;

@@ -116,7 +116,10 @@ internal sealed class TrainingMatrix
         return new TrainingMatrix(values, rows.Length, FeatureCount) { Observed = observed, Fill = Fill };
     }
 
-    private static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, int rowIndex, bool allowMissing)
+    /// <summary>A matrix over <paramref name="values"/> (row-major, <paramref name="rowCount"/> × <paramref name="featureCount"/>; not copied).</summary>
+    public static TrainingMatrix FromValues(float[] values, int rowCount, int featureCount) => new(values, rowCount, featureCount);
+
+    internal static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, long rowIndex, bool allowMissing)
     {
         for (int j = 0; j < row.Length; j++)
         {

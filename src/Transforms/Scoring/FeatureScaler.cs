@@ -66,6 +66,26 @@ public sealed class FeatureScaler
     }
 
     /// <summary>
+    /// The scaler of <paramref name="kind"/> from statistics accumulated elsewhere (e.g. over streamed rows), with the same rule
+    /// as <see cref="Fit"/>: <paramref name="center"/> is each feature's mean (<see cref="InputScaling.Standardize"/>) or minimum
+    /// (<see cref="InputScaling.MinMax"/>), NaN when the feature had no value; <paramref name="spread"/> its standard deviation or range.
+    /// </summary>
+    internal static FeatureScaler FromStatistics(InputScaling kind, ReadOnlySpan<double> center, ReadOnlySpan<double> spread)
+    {
+        var offset = new float[center.Length];
+        var scale = new float[center.Length];
+        Array.Fill(scale, 1f);
+        if (kind == InputScaling.None)
+            return new FeatureScaler(kind, offset, scale);
+        for (int j = 0; j < center.Length; j++)
+        {
+            offset[j] = double.IsNaN(center[j]) ? 0f : (float)center[j];
+            scale[j] = spread[j] > 0 && double.IsFinite(1.0 / spread[j]) ? (float)(1.0 / spread[j]) : 1f;
+        }
+        return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>
     /// The mean of each feature over its non-NaN values in <paramref name="rows"/> (row-major, <paramref name="featureCount"/>
     /// values per row), NaN for a feature with no such value.
     /// </summary>

@@ -75,7 +75,7 @@ public sealed class EstimatorBadInputTests
         var exception = Expect.Throws<ArgumentOutOfRangeException>(() => component.Estimator(Ml).Fit(component.Load(Ml, rows)),
             $"Column 'Features' has {shown} in row 13, feature 4;");
 
-        Assert.Contains(component.TreatsNaNAsMissing ? "treats NaN as missing but needs every other value finite" : "set TreatNaNAsMissing", exception.Message);
+        Assert.Contains(component.TreatsNaNAsMissing ? "treats NaN as missing but needs every other value finite" : "Replace missing values first", exception.Message);
     }
 
     [TestMethod]
