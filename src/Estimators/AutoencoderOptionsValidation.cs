@@ -1,3 +1,4 @@
+using MLNet.Autoencoders.Transforms.Networks;
 using MLNet.Autoencoders.Transforms;
 
 namespace MLNet.Autoencoders.Estimators;
@@ -107,10 +108,13 @@ internal static class AutoencoderOptionsValidation
     {
         if (sizes is null)
             return;
+        // The limits a saved model is read back with: a network that could not be loaded is rejected before training.
+        if (sizes.Length > NetworkArchitecture.MaxLayers)
+            throw new ArgumentOutOfRangeException(option, sizes.Length, $"'{option}' may hold at most {NetworkArchitecture.MaxLayers} layers. Got {sizes.Length}.");
         for (int i = 0; i < sizes.Length; i++)
         {
-            if (sizes[i] <= 0)
-                throw new ArgumentOutOfRangeException(option, sizes[i], $"'{option}' must hold positive layer sizes. Got {sizes[i]} at index {i}.");
+            if (sizes[i] is <= 0 or > NetworkArchitecture.MaxSize)
+                throw new ArgumentOutOfRangeException(option, sizes[i], $"'{option}' must hold layer sizes from 1 to {NetworkArchitecture.MaxSize}. Got {sizes[i]} at index {i}.");
         }
     }
 

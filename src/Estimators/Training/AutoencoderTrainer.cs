@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.ML.Runtime;
@@ -167,8 +168,9 @@ internal sealed class AutoencoderTrainer
     {
         if (double.IsFinite(loss.TrainingLoss) && double.IsFinite(loss.ValidationLoss ?? 0))
             return;
-        throw new InvalidOperationException(
-            $"Autoencoder training diverged: the loss became {loss.TrainingLoss} in epoch {loss.Epoch}. " +
-            $"Try a lower LearningRate (now {settings.LearningRate}) or scale the input (Scaling = Standardize).");
+        var (which, value) = double.IsFinite(loss.TrainingLoss) ? ("validation loss", loss.ValidationLoss ?? double.NaN) : ("training loss", loss.TrainingLoss);
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"Autoencoder training diverged: the {which} became {value} in epoch {loss.Epoch}. " +
+            $"Try a lower LearningRate (now {(float)settings.LearningRate}) or scale the input (Scaling = Standardize)."));
     }
 }

@@ -13,6 +13,12 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
     /// </summary>
     internal virtual string? InputShapeProblem(Microsoft.ML.Data.VectorDataViewType type) => null;
 
+    /// <summary>The most hidden layers a saved network may declare on each side; options are checked against it.</summary>
+    internal const int MaxLayers = 64;
+
+    /// <summary>The largest layer or input size a saved network may declare; options are checked against it.</summary>
+    internal const int MaxSize = 1 << 24;
+
     /// <summary>Builds a network of this shape with PyTorch's default initialisation.</summary>
     public abstract AutoencoderNetwork CreateNetwork();
 
@@ -50,7 +56,7 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
     private protected static int ReadPositive(BinaryReader reader, string what)
     {
         int value = reader.ReadInt32();
-        if (value is <= 0 or > 1 << 24)
+        if (value is <= 0 or > MaxSize)
             throw new InvalidDataException($"The model's {what} is {value}; expected a positive size.");
         return value;
     }
@@ -59,7 +65,7 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
     private protected static int[] ReadSizes(BinaryReader reader, string what)
     {
         int count = reader.ReadInt32();
-        if (count is < 0 or > 64)
+        if (count is < 0 or > MaxLayers)
             throw new InvalidDataException($"The model declares {count} {what}; expected between 0 and 64.");
         var sizes = new int[count];
         for (int i = 0; i < count; i++)

@@ -80,7 +80,7 @@ public sealed class AutoencoderAnomalyValidationTests
     [DataRow(nameof(AutoencoderAnomalyOptions.EnsembleSize), "'EnsembleSize' must be positive. Got 0.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.Threshold), "'Threshold' must be a finite number when set. Got NaN.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.LatentDimension), "'LatentDimension' must be positive. Got -1.")]
-    [DataRow(nameof(AutoencoderAnomalyOptions.HiddenLayers), "'HiddenLayers' must hold positive layer sizes. Got 0 at index 1.")]
+    [DataRow(nameof(AutoencoderAnomalyOptions.HiddenLayers), "'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.LearningRate), "'LearningRate' must be a positive finite number. Got 0.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.ValidationFraction), "'ValidationFraction' must be in [0, 1). Got 1.")]
     public void Options_OutOfRange_ThrowNamingOptionRuleAndValue(string option, string message)

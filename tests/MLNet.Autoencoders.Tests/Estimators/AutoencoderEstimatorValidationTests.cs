@@ -119,7 +119,16 @@ public sealed class AutoencoderEstimatorValidationTests
         var options = Quick();
         options.HiddenLayers = [8, 0];
         ThrowsWithMessage<ArgumentOutOfRangeException>(() => new MLContext().Transforms.Autoencoder(options),
-            "'HiddenLayers' must hold positive layer sizes. Got 0 at index 1.");
+            "'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1.");
+    }
+
+    [TestMethod]
+    public void Options_MoreHiddenLayersThanAModelCanHold_ThrowsBeforeTraining()
+    {
+        var options = Quick();
+        options.HiddenLayers = Enumerable.Repeat(4, 65).ToArray();
+        ThrowsWithMessage<ArgumentOutOfRangeException>(() => new MLContext().Transforms.Autoencoder(options),
+            "'HiddenLayers' may hold at most 64 layers. Got 65.");
     }
 
     [TestMethod]

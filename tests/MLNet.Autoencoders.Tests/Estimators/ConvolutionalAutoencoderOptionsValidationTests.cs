@@ -26,7 +26,7 @@ public sealed class ConvolutionalAutoencoderOptionsValidationTests
 
     [TestMethod]
     public void Options_NonPositiveChannelCount_ThrowsWithIndex() =>
-        Assert.Contains("'Channels' must hold positive layer sizes. Got 0 at index 1.", Rejects<ArgumentOutOfRangeException>(o => o.Channels = [4, 0]).Message);
+        Assert.Contains("'Channels' must hold layer sizes from 1 to 16777216. Got 0 at index 1.", Rejects<ArgumentOutOfRangeException>(o => o.Channels = [4, 0]).Message);
 
     [TestMethod]
     public void Options_ImageShapeWithZeroHeight_Throws() =>

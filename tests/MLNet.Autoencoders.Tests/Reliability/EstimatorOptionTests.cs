@@ -36,11 +36,11 @@ public sealed class EstimatorOptionTests
         ("Scaling", 7, $"'Scaling' must be one of {string.Join(", ", Enum.GetNames<InputScaling>())}. Got 7."),
         ("Activation", 42, $"'Activation' must be one of {string.Join(", ", Enum.GetNames<Activation>())}. Got 42."),
         ("OutputActivation", 5, $"'OutputActivation' must be one of {string.Join(", ", Enum.GetNames<OutputActivation>())}. Got 5."),
-        ("HiddenLayers", new[] { 8, 0 }, "'HiddenLayers' must hold positive layer sizes. Got 0 at index 1."),
-        ("DecoderHiddenLayers", new[] { -3 }, "'DecoderHiddenLayers' must hold positive layer sizes. Got -3 at index 0."),
+        ("HiddenLayers", new[] { 8, 0 }, "'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1."),
+        ("DecoderHiddenLayers", new[] { -3 }, "'DecoderHiddenLayers' must hold layer sizes from 1 to 16777216. Got -3 at index 0."),
         ("Noise", 9, $"'Noise' must be one of {string.Join(", ", Enum.GetNames<NoiseKind>())}. Got 9."),
         ("SparsityWeight", -1f, "'SparsityWeight' must be zero or a positive finite number. Got -1."),
-        ("Channels", new[] { 4, -1 }, "'Channels' must hold positive layer sizes. Got -1 at index 1."),
+        ("Channels", new[] { 4, -1 }, "'Channels' must hold layer sizes from 1 to 16777216. Got -1 at index 1."),
     ];
 
     [TestMethod]

@@ -52,7 +52,7 @@ public sealed class VariationalAutoencoderValidationTests
         var latent = VariationalAutoencoderEstimatorTests.Options();
         latent.LatentDimension = 0;
 
-        Assert.Contains("'HiddenLayers' must hold positive layer sizes. Got 0 at index 1.",
+        Assert.Contains("'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1.",
             Assert.Throws<ArgumentOutOfRangeException>(() => Ml.Transforms.VariationalAutoencoder(layers)).Message);
         Assert.Contains("'LatentDimension' must be positive. Got 0.",
             Assert.Throws<ArgumentOutOfRangeException>(() => Ml.Transforms.VariationalAutoencoder(latent)).Message);
