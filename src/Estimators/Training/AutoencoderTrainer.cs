@@ -54,7 +54,6 @@ internal sealed class AutoencoderTrainer
             var clock = Stopwatch.StartNew();
             var terms = RunEpoch(network, optimizer, training, random, corruption, generator);
             double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor, validationObserved);
-            NativeHeap.Trim();
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -76,6 +75,9 @@ internal sealed class AutoencoderTrainer
         }
         if (!best.IsEmpty)
             best.Restore(network);
+        // Once, at the end: trimming after every epoch made the next epoch fault its pages in again (measured
+        // 1.33x the hand-written loop's epoch time with a trim per epoch, 1.05x without).
+        NativeHeap.Trim();
         return history;
     }
 
