@@ -45,7 +45,7 @@ internal sealed class TrainingMatrix
     /// Rejects infinities, and NaN unless <paramref name="allowMissing"/>, naming the column, the row and the feature.
     /// </summary>
     public static TrainingMatrix Read(IDataView data, DataViewSchema.Column column, int featureCount, CancellationToken cancellation,
-        bool allowMissing = false)
+        bool allowMissing = false, bool canTreatNaNAsMissing = true)
     {
         // One exact allocation when the view knows its row count; otherwise grow by doubling and trim once.
         long? knownRows = data.GetRowCount();
@@ -64,7 +64,7 @@ internal sealed class TrainingMatrix
                 var row = values.AsSpan(rowCount * featureCount, featureCount);
                 getter(ref buffer);
                 buffer.CopyTo(row);
-                RejectNonFinite(row, column.Name, rowCount, allowMissing);
+                RejectNonFinite(row, column.Name, rowCount, allowMissing, canTreatNaNAsMissing);
                 rowCount++;
             }
         }
@@ -119,7 +119,12 @@ internal sealed class TrainingMatrix
     /// <summary>A matrix over <paramref name="values"/> (row-major, <paramref name="rowCount"/> × <paramref name="featureCount"/>; not copied).</summary>
     public static TrainingMatrix FromValues(float[] values, int rowCount, int featureCount) => new(values, rowCount, featureCount);
 
-    internal static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, long rowIndex, bool allowMissing)
+    /// <param name="row">The row's values.</param>
+    /// <param name="columnName">The column, for the message.</param>
+    /// <param name="rowIndex">The row's position, for the message.</param>
+    /// <param name="allowMissing">Whether NaN is a missing value rather than an error.</param>
+    /// <param name="canTreatNaNAsMissing">Whether the caller's estimator has the TreatNaNAsMissing option to suggest.</param>
+    internal static void RejectNonFinite(ReadOnlySpan<float> row, string columnName, long rowIndex, bool allowMissing, bool canTreatNaNAsMissing = true)
     {
         for (int j = 0; j < row.Length; j++)
         {
@@ -133,8 +138,10 @@ internal sealed class TrainingMatrix
             }
             throw new ArgumentOutOfRangeException("data",
                 $"Column '{columnName}' has {value} in row {rowIndex}, feature {j}; an autoencoder needs finite values. " +
-                "Replace missing values first (e.g. mlContext.Transforms.ReplaceMissingValues), remove those rows, " +
-                "or set TreatNaNAsMissing to train on the observed values and impute the missing ones.");
+                (canTreatNaNAsMissing
+                    ? "Replace missing values first (e.g. mlContext.Transforms.ReplaceMissingValues), remove those rows, " +
+                      "or set TreatNaNAsMissing to train on the observed values and impute the missing ones."
+                    : "Replace missing values first (e.g. mlContext.Transforms.ReplaceMissingValues) or remove those rows."));
         }
     }
 }
