@@ -53,11 +53,9 @@ public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or is not a known-size float vector.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => AutoencoderSchemaShape.Create(inputSchema, options);
 
-    private DenseArchitecture ArchitectureFor(int inputSize, IChannel channel)
+    private DenseArchitecture ArchitectureFor(int inputSize)
     {
         int latent = options.LatentDimension;
-        if (latent >= inputSize)
-            channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {latent} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         var encoder = options.HiddenLayers ?? [DefaultHiddenSize(inputSize, latent)];
         var decoder = options.DecoderHiddenLayers ?? encoder.Reverse().ToArray();
         return new DenseArchitecture(inputSize, encoder, latent, decoder, options.Activation, options.OutputActivation);

@@ -54,7 +54,7 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
         ArgumentNullException.ThrowIfNull(input);
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         var image = ConvolutionalInputShape.Resolve(column, options);
-        var fitted = AutoencoderFitter.Fit(host, input, options, (_, channel) => ArchitectureFor(image, channel));
+        var fitted = AutoencoderFitter.Fit(host, input, options, _ => ArchitectureFor(image, options));
         return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize);
     }
 
@@ -68,15 +68,7 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
         return AutoencoderSchemaShape.Create(inputSchema, options);
     }
 
-    private ConvolutionalArchitecture ArchitectureFor(ImageShape image, IChannel channel) => ArchitectureFor(image, options, channel);
-
-    /// <summary>The convolutional network <paramref name="options"/> describe for <paramref name="image"/>, warning when the code is not smaller than the image.</summary>
-    internal static ConvolutionalArchitecture ArchitectureFor(ImageShape image, ConvolutionalNetworkOptions options, IChannel channel)
-    {
-        var architecture = new ConvolutionalArchitecture(image, options.Channels.ToArray(), options.LatentDimension,
-            options.Downsampling, options.Upsampling, options.Activation, options.OutputActivation);
-        if (options.LatentDimension >= image.Size)
-            channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {options.LatentDimension} is not smaller than the {image.Size} input values; the network can learn to copy its input.");
-        return architecture;
-    }
+    /// <summary>The convolutional network <paramref name="options"/> describe for <paramref name="image"/>.</summary>
+    internal static ConvolutionalArchitecture ArchitectureFor(ImageShape image, ConvolutionalNetworkOptions options) =>
+        new(image, options.Channels.ToArray(), options.LatentDimension, options.Downsampling, options.Upsampling, options.Activation, options.OutputActivation);
 }

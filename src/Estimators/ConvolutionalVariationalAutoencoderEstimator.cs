@@ -62,9 +62,9 @@ public sealed class ConvolutionalVariationalAutoencoderEstimator : IEstimator<Au
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         var image = ConvolutionalInputShape.Resolve(column, options);
         var fitted = AutoencoderFitter.Fit(host, input, options,
-            (_, channel) => new ConvolutionalVariationalArchitecture(ConvolutionalAutoencoderEstimator.ArchitectureFor(image, options, channel)),
-            settings => settings with { PenaltyWeights = new Dictionary<string, double> { [VariationalAutoencoderNetwork.KLPenalty] = options.Beta } });
-        var columns = AutoencoderFitter.ColumnNames(options) with { LatentLogVariance = options.LatentLogVarianceColumnName };
+            _ => new ConvolutionalVariationalArchitecture(ConvolutionalAutoencoderEstimator.ArchitectureFor(image, options)),
+            settings => VariationalEstimation.WithKLWeight(settings, options.Beta));
+        var columns = VariationalEstimation.ColumnNames(options, options.LatentLogVarianceColumnName);
         return new AutoencoderTransformer(fitted.Network, fitted.Scaler, columns, fitted.History, options.ScoringBatchSize);
     }
 
@@ -74,9 +74,6 @@ public sealed class ConvolutionalVariationalAutoencoderEstimator : IEstimator<Au
     {
         AutoencoderSchemaShape.RequireFloatVector(inputSchema, options.InputColumnName);
         ConvolutionalInputShape.CheckDeclared(options.InputColumnName, options);
-        var columns = AutoencoderSchemaShape.Create(inputSchema, options).ToDictionary(c => c.Name);
-        columns[options.LatentLogVarianceColumnName] = MlNetInternals.CreateColumn(options.LatentLogVarianceColumnName,
-            SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false);
-        return MlNetInternals.CreateSchemaShape(columns.Values);
+        return VariationalEstimation.WithLogVariance(AutoencoderSchemaShape.Create(inputSchema, options), options.LatentLogVarianceColumnName);
     }
 }

@@ -61,22 +61,17 @@ public sealed class VariationalAutoencoderEstimator : IEstimator<AutoencoderTran
     public AutoencoderTransformer Fit(IDataView input)
     {
         var fitted = AutoencoderFitter.Fit(host, input, options, ArchitectureFor,
-            settings => settings with { PenaltyWeights = new Dictionary<string, double> { [VariationalAutoencoderNetwork.KLPenalty] = options.Beta } });
-        var columns = AutoencoderFitter.ColumnNames(options) with { LatentLogVariance = options.LatentLogVarianceColumnName };
+            settings => VariationalEstimation.WithKLWeight(settings, options.Beta));
+        var columns = VariationalEstimation.ColumnNames(options, options.LatentLogVarianceColumnName);
         return new AutoencoderTransformer(fitted.Network, fitted.Scaler, columns, fitted.History, options.ScoringBatchSize);
     }
 
     /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the input column.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or is not a known-size float vector.</exception>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var columns = AutoencoderSchemaShape.Create(inputSchema, options).ToDictionary(c => c.Name);
-        columns[options.LatentLogVarianceColumnName] = MlNetInternals.CreateColumn(options.LatentLogVarianceColumnName,
-            SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false);
-        return MlNetInternals.CreateSchemaShape(columns.Values);
-    }
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        VariationalEstimation.WithLogVariance(AutoencoderSchemaShape.Create(inputSchema, options), options.LatentLogVarianceColumnName);
 
-    private VariationalArchitecture ArchitectureFor(int inputSize, IChannel channel)
+    private VariationalArchitecture ArchitectureFor(int inputSize)
     {
         int latent = options.LatentDimension;
         var encoder = options.HiddenLayers ?? [AutoencoderEstimator.DefaultHiddenSize(inputSize, latent)];

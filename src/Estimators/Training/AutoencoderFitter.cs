@@ -24,13 +24,15 @@ internal static class AutoencoderFitter
     /// <param name="architectureFor">The network for an input size; it may reject the size with an <see cref="ArgumentOutOfRangeException"/>.</param>
     /// <param name="adjust">Estimator-specific additions to the training settings (e.g. penalty weights).</param>
     public static FittedNetwork Fit(IHost host, IDataView input, AutoencoderTrainingOptions options,
-        Func<int, IChannel, NetworkArchitecture> architectureFor, Func<TrainingSettings, TrainingSettings>? adjust = null)
+        Func<int, NetworkArchitecture> architectureFor, Func<TrainingSettings, TrainingSettings>? adjust = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         int inputSize = ((VectorDataViewType)column.Type).Size;
         using var channel = host.Start("Training");
-        var architecture = architectureFor(inputSize, channel);
+        var architecture = architectureFor(inputSize);
+        if (architecture.LatentDimension >= inputSize)
+            channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {architecture.LatentDimension} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         int seed = options.Seed ?? host.Rand.Next();
 
         var (scaler, training, trainingRows, validation) = UsesStreaming(input, options, inputSize, channel)

@@ -125,4 +125,16 @@ public sealed class TransformBadInputTests
         Assert.AreEqual(8, wide.Architecture.LatentDimension);
         Assert.IsTrue(messages.Any(m => m.Contains("LatentDimension 8 is not smaller than the 6 input features")));
     }
+
+    [TestMethod]
+    public void FitVariational_LatentNotSmallerThanInput_LogsTheSameWarning()
+    {
+        var local = new MLContext(seed: 1);
+        var messages = new List<string>();
+        local.Log += (_, e) => { lock (messages) messages.Add(e.Message); };
+        using var wide = local.Transforms.VariationalAutoencoder(new VariationalAutoencoderOptions { LatentDimension = 6, Epochs = 1, Seed = 1 })
+            .Fit(ManifoldData.Load(local, 20));
+
+        Assert.IsTrue(messages.Any(m => m.Contains("LatentDimension 6 is not smaller than the 6 input features")));
+    }
 }
