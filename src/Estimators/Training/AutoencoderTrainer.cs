@@ -17,6 +17,15 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// </summary>
 internal sealed class AutoencoderTrainer
 {
+    /// <summary>Every this many batches, the loop checks how much freed native memory the heap holds.</summary>
+    private const int HeapCheckInterval = 8;
+
+    /// <summary>
+    /// The freed native memory the heap may keep before it is returned to the system (see <see cref="NativeHeap"/>):
+    /// 64 MB held peak RSS on the benchmark within about 90 MB above the data and the model, at ~5% of epoch time.
+    /// </summary>
+    private const long FreeHeapBudget = 64L << 20;
+
     private readonly TrainingSettings settings;
     private readonly IChannel channel;
     private readonly Action<EpochLoss>? epochCompleted;
@@ -28,10 +37,13 @@ internal sealed class AutoencoderTrainer
         this.epochCompleted = epochCompleted;
     }
 
-    /// <summary>Trains <paramref name="network"/> in place on materialised rows and returns the loss of every epoch that ran.</summary>
-    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, TrainingMatrix training, TrainingMatrix? validation)
+    /// <summary>
+    /// Trains <paramref name="network"/> in place on the rows of <paramref name="data"/> listed in <paramref name="trainingRows"/>
+    /// (shuffled in place each epoch) and returns the loss of every epoch that ran.
+    /// </summary>
+    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, TrainingMatrix data, int[] trainingRows, TrainingMatrix? validation)
     {
-        using var batches = new InMemoryBatches(training);
+        using var batches = new InMemoryBatches(data, trainingRows, ownsData: false);
         return Train(network, batches, validation);
     }
 
@@ -41,10 +53,8 @@ internal sealed class AutoencoderTrainer
         var history = new List<EpochLoss>();
         var random = new Random(settings.Seed);
         using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
-        using var validationTensor = validation?.ToTensor();
-        using var validationObserved = validation?.ObservedTensor();
         using var corruption = Corruption(training);
-        using var optimizer = optim.Adam(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay);
+        using var optimizer = new AdamOptimizer(network.parameters(), settings.LearningRate, settings.WeightDecay);
         using var best = new ParameterSnapshot();
         double bestValidation = double.PositiveInfinity;
         int epochsWithoutImprovement = 0;
@@ -53,7 +63,7 @@ internal sealed class AutoencoderTrainer
         {
             var clock = Stopwatch.StartNew();
             var terms = RunEpoch(network, optimizer, training, random, corruption, generator);
-            double? validationLoss = validationTensor is null ? null : Evaluate(network, validationTensor, validationObserved);
+            double? validationLoss = validation is null ? null : Evaluate(network, validation.Tensor, validation.Observed);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -75,8 +85,6 @@ internal sealed class AutoencoderTrainer
         }
         if (!best.IsEmpty)
             best.Restore(network);
-        // Once, at the end: trimming after every epoch made the next epoch fault its pages in again (measured
-        // 1.33x the hand-written loop's epoch time with a trim per epoch, 1.05x without).
         NativeHeap.Trim();
         return history;
     }
@@ -89,12 +97,13 @@ internal sealed class AutoencoderTrainer
         return new InputCorruption(settings.Noise, settings.NoiseLevel, minimum, maximum);
     }
 
-    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, optim.Optimizer optimizer, IBatchSource data, Random random,
+    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, AdamOptimizer optimizer, IBatchSource data, Random random,
         InputCorruption corruption, Generator generator)
     {
         network.train();
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows = 0;
+        int batches = 0;
         using var reader = data.OpenEpoch(random);
         while (true)
         {
@@ -106,12 +115,14 @@ internal sealed class AutoencoderTrainer
             var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
             var terms = LossTerms(pass, clean, observed);
             var total = terms.Values.Aggregate((sum, term) => sum + term);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             total.backward();
-            optimizer.step();
+            optimizer.Step();
             foreach (var (name, term) in terms)
                 sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
             rows += count;
+            if (++batches % HeapCheckInterval == 0)
+                NativeHeap.TrimIfFreeExceeds(FreeHeapBudget);
         }
         if (rows == 0)
             throw new InvalidOperationException("The training data had no rows in this epoch; did the data view change since fitting began?");
