@@ -62,7 +62,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         int seed = options.Seed ?? host.Rand.Next();
         using var channel = host.Start("Training");
 
-        var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
+        using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
         var raw = data.Values.ToArray();
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
         scaler.Apply(data.Values);

@@ -26,14 +26,15 @@ internal static class EnsembleFitter
             for (int member = 0; member < options.EnsembleSize; member++)
             {
                 int memberSeed = seeds.Next();
-                var (training, validation) = scaled.Split(validationCount, new Random(memberSeed));
+                var (trainingRows, validation) = scaled.Split(validationCount, new Random(memberSeed));
+                using var heldOut = validation;
                 var network = architecture.CreateNetwork();
                 networks.Add(network);
-                channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: network {member + 1} of {options.EnsembleSize}, {architecture} with {network.ParameterCount:N0} parameters on {training.RowCount} training and {validation?.RowCount ?? 0} validation rows.");
+                channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: network {member + 1} of {options.EnsembleSize}, {architecture} with {network.ParameterCount:N0} parameters on {trainingRows.Length} training and {validation?.RowCount ?? 0} validation rows.");
                 using (var generator = new Generator((ulong)memberSeed))
                     network.ResetParameters(generator);
                 var trainer = new AutoencoderTrainer(Settings(options, memberSeed), channel, epochCompleted: null);
-                histories.Add(trainer.Train(network, training, validation));
+                histories.Add(trainer.Train(network, scaled, trainingRows, validation));
             }
             return new FittedEnsemble(networks, histories);
         }

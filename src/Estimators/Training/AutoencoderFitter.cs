@@ -39,6 +39,7 @@ internal static class AutoencoderFitter
             ? PrepareStreaming(input, column, inputSize, options, seed, channel)
             : PrepareInMemory(input, column, inputSize, options, seed, channel);
         using var batches = training;
+        using var heldOut = validation;
 
         using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         var network = architecture.CreateNetwork();
@@ -77,13 +78,21 @@ internal static class AutoencoderFitter
         AutoencoderTrainingOptions options, int seed, IChannel channel)
     {
         var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken, allowMissing: options.TreatNaNAsMissing);
-        var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, inputSize);
-        if (options.TreatNaNAsMissing)
-            scaler = FillMissing(data, scaler, column.Name, channel);
-        scaler.Apply(data.Values);
-        int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
-        var (training, validation) = data.Split(validationCount, new Random(seed));
-        return (scaler, new InMemoryBatches(training), training.RowCount, validation);
+        try
+        {
+            var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, inputSize);
+            if (options.TreatNaNAsMissing)
+                scaler = FillMissing(data, scaler, column.Name, channel);
+            scaler.Apply(data.Values);
+            int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
+            var (trainingRows, validation) = data.Split(validationCount, new Random(seed));
+            return (scaler, new InMemoryBatches(data, trainingRows, ownsData: true), trainingRows.Length, validation);
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -138,8 +147,11 @@ internal static class AutoencoderFitter
     {
         var fill = FeatureScaler.ObservedMeans(data.Values, data.RowCount, data.FeatureCount);
         RequireObserved(fill, columnName, data.RowCount);
-        int missing = data.Values.Count(float.IsNaN);
-        channel.Info(MessageSensitivity.None, $"Autoencoder: {missing} of {data.Values.Length} training values ({100.0 * missing / data.Values.Length:F1}%) are missing; the loss covers the observed ones.");
+        var values = data.Values;
+        int missing = 0;
+        foreach (float value in values)
+            missing += float.IsNaN(value) ? 1 : 0;
+        channel.Info(MessageSensitivity.None, $"Autoencoder: {missing} of {values.Length} training values ({100.0 * missing / values.Length:F1}%) are missing; the loss covers the observed ones.");
         var scaledFill = (float[])fill.Clone();
         scaler.Apply(scaledFill);
         data.FillMissing(fill, scaledFill);

@@ -2,59 +2,65 @@ using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
 
-/// <summary>Batches drawn from a materialised <see cref="TrainingMatrix"/>: its rows as one tensor, reshuffled every epoch.</summary>
+/// <summary>
+/// Batches gathered from the rows of a materialised <see cref="TrainingMatrix"/> that are listed for training,
+/// reshuffled every epoch, without copying the matrix.
+/// </summary>
 internal sealed class InMemoryBatches : IBatchSource
 {
-    private readonly Tensor values;
-    private readonly Tensor? observed;
+    private readonly TrainingMatrix data;
     private readonly int[] order;
+    private readonly bool ownsData;
 
-    public InMemoryBatches(TrainingMatrix training)
+    /// <param name="data">The scaled rows.</param>
+    /// <param name="trainingRows">The indices of the rows to train on; this class shuffles the array in place each epoch.</param>
+    /// <param name="ownsData">Whether disposing this source disposes <paramref name="data"/>.</param>
+    public InMemoryBatches(TrainingMatrix data, int[] trainingRows, bool ownsData)
     {
-        values = training.ToTensor();
-        observed = training.ObservedTensor();
-        Fill = training.Fill is { } fill ? tensor(fill, [1, training.FeatureCount]) : null;
-        order = Enumerable.Range(0, training.RowCount).ToArray();
+        this.data = data;
+        order = trainingRows;
+        this.ownsData = ownsData;
+        Fill = data.Fill is { } fill ? tensor(fill, [1, data.FeatureCount]) : null;
     }
 
     public Tensor? Fill { get; }
 
-    public (Tensor Minimum, Tensor Maximum) FeatureRange() => (values.amin(0), values.amax(0));
+    /// <remarks>Over every row of the matrix, validation rows included.</remarks>
+    public (Tensor Minimum, Tensor Maximum) FeatureRange() => (data.Tensor.amin(0), data.Tensor.amax(0));
 
     public IBatchReader OpenEpoch(Random random)
     {
         random.Shuffle(order);
-        return new Reader(this);
+        return new Reader(this, tensor(order, ScalarType.Int64).DetachFromDisposeScope());
     }
 
     public void Dispose()
     {
-        values.Dispose();
-        observed?.Dispose();
         Fill?.Dispose();
+        if (ownsData)
+            data.Dispose();
     }
 
-    private sealed class Reader(InMemoryBatches source) : IBatchReader
+    /// <summary>Reads an epoch's batches by narrowing one tensor of the epoch's row order, as a hand-written loop over randperm would.</summary>
+    private sealed class Reader(InMemoryBatches source, Tensor order) : IBatchReader
     {
-        private int next;
+        private long next;
 
         public bool TryRead(int batchSize, out Tensor clean, out Tensor? observed)
         {
-            int count = Math.Min(batchSize, source.order.Length - next);
+            long count = Math.Min(batchSize, order.shape[0] - next);
             if (count <= 0)
             {
                 (clean, observed) = (null!, null);
                 return false;
             }
-            var indices = tensor(source.order.AsSpan(next, count).ToArray(), ScalarType.Int64);
+            var indices = order.narrow(0, next, count);
             next += count;
-            clean = source.values.index_select(0, indices);
-            observed = source.observed?.index_select(0, indices);
+            clean = source.data.Tensor.index_select(0, indices);
+            observed = source.data.Observed?.index_select(0, indices);
             return true;
         }
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() => order.Dispose();
     }
 }

@@ -1,79 +1,111 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
 
 /// <summary>
-/// The training rows of one vector column, materialised as a row-major matrix of floats; with missing values,
-/// also which entries were observed and what the missing ones were filled with.
+/// The training rows of one vector column, materialised once, straight into native memory, as a row-major
+/// [rows, features] float tensor that training batches are gathered from without further copies; with missing
+/// values, also which entries were observed and what the missing ones were filled with.
 /// </summary>
-internal sealed class TrainingMatrix
+internal sealed unsafe class TrainingMatrix : IDisposable
 {
-    private TrainingMatrix(float[] values, int rowCount, int featureCount)
+    private readonly Tensor values;
+    private readonly float* start;
+    private Tensor? observed;
+
+    private TrainingMatrix(Tensor values)
     {
-        Values = values;
-        RowCount = rowCount;
-        FeatureCount = featureCount;
+        this.values = values;
+        RowCount = checked((int)values.shape[0]);
+        FeatureCount = checked((int)values.shape[1]);
+        start = Start(values);
     }
 
-    public float[] Values { get; }
+    /// <summary>The rows as a [rows, features] tensor; owned by this matrix.</summary>
+    public Tensor Tensor => values;
+
+    /// <summary>The rows, row-major, over the tensor's native memory.</summary>
+    public Span<float> Values => new(start, checked(RowCount * FeatureCount));
 
     public int RowCount { get; }
 
     public int FeatureCount { get; }
 
     /// <summary>
-    /// 1 for each observed entry and 0 for each missing one, row-major like <see cref="Values"/>, once
-    /// <see cref="FillMissing"/> has run; <see langword="null"/> when missing values are not handled.
+    /// A [rows, features] tensor with 1 for each observed entry and 0 for each missing one, once <see cref="FillMissing"/>
+    /// has run; <see langword="null"/> when missing values are not handled. Owned by this matrix.
     /// </summary>
-    public float[]? Observed { get; private set; }
+    public Tensor? Observed => observed;
 
     /// <summary>Each feature's fill value in <see cref="Values"/>' current units, once <see cref="FillMissing"/> has run.</summary>
     public float[]? Fill { get; private set; }
 
-    /// <summary>A new [rows, features] tensor of <see cref="Observed"/>, or <see langword="null"/> when missing values are not handled.</summary>
-    public TorchSharp.torch.Tensor? ObservedTensor() => Observed is null ? null : TorchSharp.torch.tensor(Observed, [RowCount, FeatureCount]);
-
-    /// <summary>A new [rows, features] tensor holding a copy of the values.</summary>
-    public TorchSharp.torch.Tensor ToTensor() => TorchSharp.torch.tensor(Values, [RowCount, FeatureCount]);
-
-    public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * FeatureCount, FeatureCount);
+    public ReadOnlySpan<float> Row(int row) => Values.Slice(row * FeatureCount, FeatureCount);
 
     /// <summary>
-    /// Reads every row of <paramref name="column"/>, which must be a known-size float vector.
+    /// Reads every row of <paramref name="column"/>, which must be a known-size float vector, into native memory
+    /// allocated once (a view that does not know its row count is counted first, in a pass that reads no values).
     /// Rejects infinities, and NaN unless <paramref name="allowMissing"/>, naming the column, the row and the feature.
     /// </summary>
     public static TrainingMatrix Read(IDataView data, DataViewSchema.Column column, int featureCount, CancellationToken cancellation,
         bool allowMissing = false, bool canTreatNaNAsMissing = true)
     {
-        // One exact allocation when the view knows its row count; otherwise grow by doubling and trim once.
-        long? knownRows = data.GetRowCount();
-        var values = new float[checked((int)Math.Max(1, (knownRows ?? 1024) * featureCount))];
-        int rowCount = 0;
-        using (var cursor = data.GetRowCursor([column]))
+        long rowCount = data.GetRowCount() ?? CountRows(data, cancellation);
+        if (rowCount == 0)
+            throw new ArgumentException($"Cannot fit an autoencoder on column '{column.Name}': the training data has no rows.", nameof(data));
+        if (rowCount * featureCount > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(data),
+                $"Column '{column.Name}' has {rowCount:N0} rows of {featureCount} features, more than one in-memory matrix can hold ({Array.MaxLength:N0} values); set DataMode = TrainingDataMode.Streaming.");
+        var matrix = new TrainingMatrix(empty(rowCount, featureCount).DetachFromDisposeScope());
+        try
         {
+            long read = 0;
+            using var cursor = data.GetRowCursor([column]);
             var getter = cursor.GetGetter<VBuffer<float>>(column);
             VBuffer<float> buffer = default;
             while (cursor.MoveNext())
             {
-                if ((rowCount & 1023) == 0)
+                if ((read & 1023) == 0)
                     cancellation.ThrowIfCancellationRequested();
-                if ((long)(rowCount + 1) * featureCount > values.Length)
-                    Array.Resize(ref values, checked(Math.Max(values.Length * 2, (rowCount + 1) * featureCount)));
-                var row = values.AsSpan(rowCount * featureCount, featureCount);
+                if (read == rowCount)
+                    throw ChangedRowCount(column.Name, rowCount, "more");
+                var row = matrix.Values.Slice((int)read * featureCount, featureCount);
                 getter(ref buffer);
                 buffer.CopyTo(row);
-                RejectNonFinite(row, column.Name, rowCount, allowMissing, canTreatNaNAsMissing);
-                rowCount++;
+                RejectNonFinite(row, column.Name, read, allowMissing, canTreatNaNAsMissing);
+                read++;
             }
+            if (read != rowCount)
+                throw ChangedRowCount(column.Name, rowCount, $"only {read}");
+            return matrix;
         }
-        if (rowCount == 0)
-            throw new ArgumentException($"Cannot fit an autoencoder on column '{column.Name}': the training data has no rows.", nameof(data));
-        if (values.Length != rowCount * featureCount)
-            Array.Resize(ref values, rowCount * featureCount);
-        return new TrainingMatrix(values, rowCount, featureCount);
+        catch
+        {
+            matrix.Dispose();
+            throw;
+        }
     }
+
+    private static long CountRows(IDataView data, CancellationToken cancellation)
+    {
+        long count = 0;
+        using var cursor = data.GetRowCursor([]);
+        while (cursor.MoveNext())
+        {
+            if ((++count & 65535) == 0)
+                cancellation.ThrowIfCancellationRequested();
+        }
+        return count;
+    }
+
+    private static InvalidOperationException ChangedRowCount(string columnName, long expected, string actual) => new(
+        $"The data view gave {expected} rows when counted and {actual} when column '{columnName}' was read; an autoencoder reads its " +
+        "training data more than once and needs the same rows each time. Cache it first (mlContext.Data.Cache).");
 
     /// <summary>
     /// Replaces each NaN by its feature's <paramref name="fill"/> and records which entries were observed in
@@ -82,42 +114,68 @@ internal sealed class TrainingMatrix
     /// </summary>
     public void FillMissing(ReadOnlySpan<float> fill, float[] scaledFill)
     {
-        var observed = new float[Values.Length];
-        for (int i = 0; i < Values.Length; i++)
+        observed?.Dispose();
+        observed = zeros(RowCount, FeatureCount).DetachFromDisposeScope();
+        var seen = new Span<float>(Start(observed), RowCount * FeatureCount);
+        var data = Values;
+        for (int i = 0; i < data.Length; i++)
         {
-            if (float.IsNaN(Values[i]))
-                Values[i] = fill[i % FeatureCount];
+            if (float.IsNaN(data[i]))
+                data[i] = fill[i % FeatureCount];
             else
-                observed[i] = 1f;
+                seen[i] = 1f;
         }
-        Observed = observed;
         Fill = scaledFill;
     }
 
-    /// <summary>Splits the rows into a shuffled training part and a validation part of <paramref name="validationCount"/> rows.</summary>
-    public (TrainingMatrix Training, TrainingMatrix? Validation) Split(int validationCount, Random random)
+    /// <summary>
+    /// Draws <paramref name="validationCount"/> rows for validation, copied into a matrix of their own, and returns
+    /// the rest as row indices into this matrix, in a shuffled order.
+    /// </summary>
+    public (int[] TrainingRows, TrainingMatrix? Validation) Split(int validationCount, Random random)
     {
-        if (validationCount <= 0)
-            return (this, null);
         var order = Enumerable.Range(0, RowCount).ToArray();
+        if (validationCount <= 0)
+            return (order, null);
         random.Shuffle(order);
-        return (Take(order.AsSpan(validationCount)), Take(order.AsSpan(0, validationCount)));
+        return (order[validationCount..], Take(order.AsSpan(0, validationCount)));
     }
 
     private TrainingMatrix Take(ReadOnlySpan<int> rows)
     {
-        var values = new float[rows.Length * FeatureCount];
-        var observed = Observed is null ? null : new float[rows.Length * FeatureCount];
-        for (int i = 0; i < rows.Length; i++)
+        using var scope = NewDisposeScope();
+        var indices = tensor(rows.ToArray(), ScalarType.Int64);
+        var taken = new TrainingMatrix(values.index_select(0, indices).DetachFromDisposeScope())
         {
-            Row(rows[i]).CopyTo(values.AsSpan(i * FeatureCount, FeatureCount));
-            Observed?.AsSpan(rows[i] * FeatureCount, FeatureCount).CopyTo(observed.AsSpan(i * FeatureCount, FeatureCount));
-        }
-        return new TrainingMatrix(values, rows.Length, FeatureCount) { Observed = observed, Fill = Fill };
+            observed = observed?.index_select(0, indices).DetachFromDisposeScope(),
+            Fill = Fill,
+        };
+        return taken;
     }
 
-    /// <summary>A matrix over <paramref name="values"/> (row-major, <paramref name="rowCount"/> × <paramref name="featureCount"/>; not copied).</summary>
-    public static TrainingMatrix FromValues(float[] values, int rowCount, int featureCount) => new(values, rowCount, featureCount);
+    /// <summary>A matrix holding a copy of <paramref name="rows"/> (row-major, <paramref name="rowCount"/> × <paramref name="featureCount"/>).</summary>
+    public static TrainingMatrix FromValues(ReadOnlySpan<float> rows, int rowCount, int featureCount)
+    {
+        var matrix = new TrainingMatrix(empty(rowCount, featureCount).DetachFromDisposeScope());
+        rows.CopyTo(matrix.Values);
+        return matrix;
+    }
+
+    /// <summary>
+    /// The address of a contiguous tensor's first value. TorchSharp's <c>bytes</c> span stops at 2 GB, so it is taken from
+    /// the first row's span (which starts where the tensor does); the values do not move while the tensor lives.
+    /// </summary>
+    private static float* Start(Tensor matrix)
+    {
+        using var firstRow = matrix.narrow(0, 0, 1);
+        return (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(firstRow.bytes));
+    }
+
+    public void Dispose()
+    {
+        values.Dispose();
+        observed?.Dispose();
+    }
 
     /// <param name="row">The row's values.</param>
     /// <param name="columnName">The column, for the message.</param>

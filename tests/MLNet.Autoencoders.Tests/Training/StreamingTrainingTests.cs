@@ -72,13 +72,43 @@ public sealed class StreamingTrainingTests
     }
 
     [TestMethod]
-    public void Fit_InMemory_ReadsTheViewOnce()
+    public void Fit_InMemory_ViewThatKnowsItsRowCount_IsReadOnce()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = new GeneratedDataView(300, knowsRowCount: true);
+        using var model = ml.Transforms.Autoencoder(Options(TrainingDataMode.InMemory, epochs: 3)).Fit(data);
+
+        Assert.AreEqual(1, data.Cursors);
+        Assert.AreEqual(300, data.RowsRead);
+    }
+
+    [TestMethod]
+    public void Fit_InMemory_ViewWithoutRowCount_IsCountedWithoutReadingValues_ThenReadOnce()
     {
         var ml = new MLContext(seed: 1);
         var data = new GeneratedDataView(300);
         using var model = ml.Transforms.Autoencoder(Options(TrainingDataMode.InMemory, epochs: 3)).Fit(data);
 
-        Assert.AreEqual(1, data.Cursors);
+        Assert.AreEqual(2, data.Cursors, "a counting pass sizes the native matrix exactly, then one pass reads it");
+        Assert.AreEqual(300, data.RowsRead, "the counting pass reads no values");
+    }
+
+    [TestMethod]
+    public void Fit_InMemory_ViewWhoseRowsChangeBetweenPasses_ThrowsAndSuggestsCaching()
+    {
+        var ml = new MLContext(seed: 1);
+        int passes = 0;
+        IEnumerable<ManifoldRow> Growing()
+        {
+            foreach (var row in ManifoldData.Rows(100 + 10 * passes++))
+                yield return row;
+        }
+        var data = ml.Data.LoadFromEnumerable(Growing());
+        Assert.IsNull(data.GetRowCount(), "the view must not know its row count, so that Fit counts the rows first");
+
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => ml.Transforms.Autoencoder(Options(TrainingDataMode.InMemory, epochs: 1)).Fit(data));
+        StringAssert.Contains(error.Message, "gave 100 rows when counted and more when column 'Features' was read");
+        StringAssert.Contains(error.Message, "mlContext.Data.Cache");
     }
 
     [TestMethod]
