@@ -40,11 +40,10 @@ internal sealed class AdamOptimizer : IDisposable
     /// <summary>Sets every parameter's gradient to zero, in place.</summary>
     public void ZeroGrad()
     {
+        // The scope also takes the new handle TorchSharp's zero_() returns for the tensor it zeroed in place.
+        using var scope = NewDisposeScope();
         foreach (var parameter in parameters)
-        {
-            using var gradient = parameter.grad;
-            gradient?.zero_();
-        }
+            parameter.grad?.zero_();
     }
 
     /// <summary>Moves every parameter one Adam step along its gradient.</summary>
