@@ -88,6 +88,33 @@ internal sealed class HandWrittenAutoencoder : IDisposable
         return (clock.Elapsed.TotalSeconds, errorSum / rows);
     }
 
+    /// <summary>
+    /// Rows per second of a <c>no_grad</c> forward pass over one row at a time (a [1, 784] tensor made from a managed
+    /// array, latent and reconstruction copied back): the most a per-row API such as <c>PredictionEngine</c> could reach.
+    /// </summary>
+    public double OneRowAtATimeRate(float[] data, int rows)
+    {
+        encoder.eval();
+        decoder.eval();
+        var latent = new float[64];
+        var reconstruction = new float[Workload.Pixels];
+        var clock = Stopwatch.StartNew();
+        using (no_grad())
+        {
+            for (int row = 0; row < rows; row++)
+            {
+                using var scope = NewDisposeScope();
+                var input = tensor(data.AsSpan(row * Workload.Pixels, Workload.Pixels).ToArray(), [1, Workload.Pixels]);
+                var code = encoder.forward(input);
+                var output = decoder.forward(code);
+                code.data<float>().CopyTo(latent);
+                output.data<float>().CopyTo(reconstruction);
+                _ = (output - input).square().mean().item<float>();
+            }
+        }
+        return rows / clock.Elapsed.TotalSeconds;
+    }
+
     public void Dispose()
     {
         encoder.Dispose();

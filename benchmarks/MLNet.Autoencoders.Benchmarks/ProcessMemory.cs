@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MLNet.Autoencoders.Benchmarks;
 
 /// <summary>Resident set size of this process, read from /proc, and a sampler that records its peak.</summary>
@@ -40,6 +42,12 @@ internal static class ProcessMemory
         // Fields 14 and 15 of proc(5) (utime, stime), counted after the ")" that ends the command name.
         return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
+
+    /// <summary>Returns glibc's freed heap memory to the system (<c>malloc_trim(0)</c>), so that a measurement starts from live memory.</summary>
+    public static void TrimNativeHeap() => MallocTrim(0);
+
+    [DllImport("libc.so.6", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 
     public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):F0} MB";
 }
