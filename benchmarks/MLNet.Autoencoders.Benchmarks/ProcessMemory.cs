@@ -34,6 +34,14 @@ internal static class ProcessMemory
         return Math.Max(peak, ResidentBytes());
     }
 
+    /// <summary>User and system CPU seconds this process has used (all threads), from /proc/self/stat.</summary>
+    public static (double User, double System) CpuTimes()
+    {
+        string stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) / 100.0, long.Parse(fields[12]) / 100.0);
+    }
+
     /// <summary>User plus system CPU seconds this process has used (all threads), from /proc/self/stat.</summary>
     public static double CpuSeconds()
     {

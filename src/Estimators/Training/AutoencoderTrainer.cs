@@ -17,14 +17,11 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// </summary>
 internal sealed class AutoencoderTrainer
 {
-    /// <summary>Every this many batches, the loop checks how much freed native memory the heap holds.</summary>
+    /// <summary>Every this many batches, the loop checks how much the process has grown (see <see cref="NativeHeap"/>).</summary>
     private const int HeapCheckInterval = 8;
 
-    /// <summary>
-    /// The freed native memory the heap may keep before it is returned to the system (see <see cref="NativeHeap"/>):
-    /// 64 MB held peak RSS on the benchmark within about 90 MB above the data and the model, at ~5% of epoch time.
-    /// </summary>
-    private const long FreeHeapBudget = 64L << 20;
+    /// <summary>How far the process may grow past its size after the first batches before the heap is trimmed.</summary>
+    private const long HeapGrowthBudget = 64L << 20;
 
     private readonly TrainingSettings settings;
     private readonly IChannel channel;
@@ -51,6 +48,8 @@ internal sealed class AutoencoderTrainer
     public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation)
     {
         var history = new List<EpochLoss>();
+        using var heapSettings = NativeHeap.KeepFreedMemoryWhileTraining();
+        var heapGuard = new NativeHeap.GrowthGuard(HeapGrowthBudget, HeapCheckInterval);
         var random = new Random(settings.Seed);
         using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
         using var corruption = Corruption(training);
@@ -62,7 +61,7 @@ internal sealed class AutoencoderTrainer
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var terms = RunEpoch(network, optimizer, training, random, corruption, generator);
+            var terms = RunEpoch(network, optimizer, training, random, corruption, generator, heapGuard);
             double? validationLoss = validation is null ? null : Evaluate(network, validation.Tensor, validation.Observed);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
@@ -85,7 +84,6 @@ internal sealed class AutoencoderTrainer
         }
         if (!best.IsEmpty)
             best.Restore(network);
-        NativeHeap.Trim();
         return history;
     }
 
@@ -98,12 +96,11 @@ internal sealed class AutoencoderTrainer
     }
 
     private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, AdamOptimizer optimizer, IBatchSource data, Random random,
-        InputCorruption corruption, Generator generator)
+        InputCorruption corruption, Generator generator, NativeHeap.GrowthGuard heapGuard)
     {
         network.train();
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows = 0;
-        int batches = 0;
         using var reader = data.OpenEpoch(random);
         while (true)
         {
@@ -121,8 +118,7 @@ internal sealed class AutoencoderTrainer
             foreach (var (name, term) in terms)
                 sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
             rows += count;
-            if (++batches % HeapCheckInterval == 0)
-                NativeHeap.TrimIfFreeExceeds(FreeHeapBudget);
+            heapGuard.AfterBatch();
         }
         if (rows == 0)
             throw new InvalidOperationException("The training data had no rows in this epoch; did the data view change since fitting began?");

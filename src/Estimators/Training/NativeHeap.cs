@@ -3,18 +3,39 @@ using System.Runtime.InteropServices;
 namespace MLNet.Autoencoders.Estimators.Training;
 
 /// <summary>
-/// Hands freed native heap memory back to the operating system. libtorch allocates its buffers 64-byte aligned
-/// (<c>posix_memalign</c>), and glibc before 2.38 often fails to reuse freed aligned chunks, so a training loop
-/// whose live tensors stay constant can still see the heap grow by hundreds of megabytes per epoch (measured here:
-/// Debian 12, glibc 2.36, about 150-700 MB per epoch on the benchmark's 60,000 x 784 data, depending on the order
-/// of small allocations in between). Trimming returns those free pages; nothing else changes.
+/// glibc heap settings for training, set from inside the process (no environment variables needed).
+/// <list type="bullet">
+/// <item>Without them, libtorch's activation buffers above glibc's mmap threshold (32 MB at most, e.g. a convolution's
+/// 256 x 32 x 28 x 28 floats) are mapped and unmapped every batch, and the kernel zeroes their pages again each time:
+/// on the convolutional benchmark a fifth of the CPU time was system time.
+/// <see cref="KeepFreedMemoryWhileTraining"/> turns that off for the duration of a fit (<c>mallopt(M_MMAP_MAX, 0)</c> and
+/// a trim threshold glibc never reaches), which is what <c>MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=...</c> do.</item>
+/// <item>glibc before 2.38 often fails to reuse freed 64-byte-aligned chunks, which is how libtorch allocates, so a
+/// training loop whose live tensors stay constant can still see the heap grow epoch after epoch.
+/// <see cref="GrowthGuard"/> trims (<c>malloc_trim(0)</c>) when the process has grown past a budget.</item>
+/// </list>
+/// Elsewhere (musl, macOS, Windows) all of this does nothing.
 /// </summary>
 internal static unsafe class NativeHeap
 {
-    private static readonly delegate* unmanaged<nuint, int> MallocTrim = (delegate* unmanaged<nuint, int>)Find("malloc_trim");
-    private static readonly delegate* unmanaged<MallocInfo> MallocInfo2 = (delegate* unmanaged<MallocInfo>)Find("mallinfo2");
+    private const int MTrimThreshold = -1, MMmapThreshold = -3, MMmapMax = -4;
 
-    /// <summary>Calls glibc's <c>malloc_trim(0)</c>; does nothing where it does not exist (musl, macOS, Windows).</summary>
+    /// <summary>glibc's default maximum number of mmapped chunks.</summary>
+    private const int DefaultMmapMax = 65536;
+
+    /// <summary>
+    /// The mmap threshold glibc's own adaptive rule reaches once large buffers have been freed (its 64-bit maximum,
+    /// <c>DEFAULT_MMAP_THRESHOLD_MAX</c>), and the trim threshold that rule pairs with it (twice as much). Any mallopt
+    /// turns the adaptive rule off for good, so after a fit these are set explicitly: later scoring reuses its buffers.
+    /// </summary>
+    private const int AdaptedMmapThreshold = 32 << 20, AdaptedTrimThreshold = 64 << 20;
+
+    private static readonly delegate* unmanaged<nuint, int> MallocTrim = (delegate* unmanaged<nuint, int>)Find("malloc_trim");
+    private static readonly delegate* unmanaged<int, int, int> Mallopt = (delegate* unmanaged<int, int, int>)Find("mallopt");
+    private static readonly Lock SettingsLock = new();
+    private static int fitsUnderway;
+
+    /// <summary>Calls glibc's <c>malloc_trim(0)</c>, returning freed heap pages to the system.</summary>
     public static void Trim()
     {
         if (MallocTrim != null)
@@ -22,15 +43,23 @@ internal static unsafe class NativeHeap
     }
 
     /// <summary>
-    /// Trims when the heap holds more than <paramref name="bytes"/> of free memory (glibc's <c>mallinfo2</c>, a walk
-    /// over the free lists, well under a millisecond); returns whether it trimmed.
+    /// Keeps freed buffers in the heap, for reuse by the next batch, until the returned scope is disposed; then (unless
+    /// another fit is still under way) sets the thresholds glibc's adaptive rule would have reached and trims.
+    /// Heap settings are process-wide.
     /// </summary>
-    public static bool TrimIfFreeExceeds(long bytes)
+    public static IDisposable KeepFreedMemoryWhileTraining()
     {
-        if (MallocTrim == null || MallocInfo2 == null || (long)MallocInfo2().FreeBytes <= bytes)
-            return false;
-        MallocTrim(0);
-        return true;
+        if (Mallopt == null)
+            return EmptyScope.Instance;
+        lock (SettingsLock)
+        {
+            if (fitsUnderway++ == 0)
+            {
+                Mallopt(MMmapMax, 0);
+                Mallopt(MTrimThreshold, int.MaxValue);
+            }
+        }
+        return new SettingsScope();
     }
 
     private static nint Find(string name) =>
@@ -38,15 +67,71 @@ internal static unsafe class NativeHeap
             ? address
             : 0;
 
-    /// <summary>glibc's <c>struct mallinfo2</c>; only the free bytes in the arenas are read.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct MallocInfo
+    private static long ResidentBytes()
     {
-        private readonly nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks;
+        Span<byte> text = stackalloc byte[128];
+        using var statm = File.OpenRead("/proc/self/statm");
+        int length = statm.Read(text);
+        var fields = System.Text.Encoding.ASCII.GetString(text[..length]).Split(' ');
+        return long.Parse(fields[1]) * Environment.SystemPageSize;
+    }
 
-        /// <summary><c>fordblks</c>: the free bytes in the arenas.</summary>
-        public readonly nuint FreeBytes;
+    private sealed class SettingsScope : IDisposable
+    {
+        private bool disposed;
 
-        private readonly nuint keepcost;
+        public void Dispose()
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            lock (SettingsLock)
+            {
+                if (--fitsUnderway == 0)
+                {
+                    Mallopt(MMmapMax, DefaultMmapMax);
+                    Mallopt(MMmapThreshold, AdaptedMmapThreshold);
+                    Mallopt(MTrimThreshold, AdaptedTrimThreshold);
+                }
+            }
+            Trim();
+        }
+    }
+
+    private sealed class EmptyScope : IDisposable
+    {
+        public static readonly EmptyScope Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>
+    /// Watches the process's resident size every few batches and trims the heap when it has grown more than a budget
+    /// beyond the size it settled at after the first batches (which hold the working set of one batch).
+    /// </summary>
+    public sealed class GrowthGuard(long budgetBytes, int interval)
+    {
+        private readonly bool enabled = MallocTrim != null && File.Exists("/proc/self/statm");
+        private long batches;
+        private long settled = -1;
+
+        /// <summary>Trims when due; returns whether it trimmed.</summary>
+        public bool AfterBatch()
+        {
+            if (!enabled || ++batches % interval != 0)
+                return false;
+            long resident = ResidentBytes();
+            if (settled < 0 || resident - settled <= budgetBytes)
+            {
+                settled = settled < 0 ? resident : settled;
+                return false;
+            }
+            Trim();
+            // What a trim cannot return is live: accept it as the new level rather than trimming at every check.
+            settled = Math.Max(settled, ResidentBytes() - budgetBytes / 2);
+            return true;
+        }
     }
 }
