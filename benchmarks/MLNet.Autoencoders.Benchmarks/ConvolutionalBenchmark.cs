@@ -9,10 +9,11 @@ using static TorchSharp.torch;
 namespace MLNet.Autoencoders.Benchmarks;
 
 /// <summary>
-/// <c>--conv-rows N [--epochs 2]</c>: fits a convolutional autoencoder whose activations are tens of megabytes per batch
+/// <c>--conv-rows N [--epochs 2] [--heap-defaults]</c>: fits a convolutional autoencoder whose activations are tens of megabytes per batch
 /// (28x28 Fashion-MNIST, max pooling, 32 and 64 channels, nearest-neighbour upsampling, batch 256) and prints each epoch's
 /// wall-clock, user and system CPU seconds and the peak RSS: system time is where the kernel zeroes pages for buffers
-/// the allocator maps and unmaps every batch.
+/// the allocator maps and unmaps every batch. <c>--heap-defaults</c> sets the library's AppContext switch that leaves
+/// glibc's heap settings alone, for comparison.
 /// </summary>
 internal static class ConvolutionalBenchmark
 {
@@ -21,6 +22,8 @@ internal static class ConvolutionalBenchmark
         int at = Array.IndexOf(args, "--conv-rows");
         if (at < 0)
             return false;
+        if (args.Contains("--heap-defaults"))
+            AppContext.SetSwitch("MLNet.Autoencoders.DisableNativeHeapTuning", true);
         int epochsAt = Array.IndexOf(args, "--epochs");
         Run(int.Parse(args[at + 1]), epochsAt < 0 ? 2 : int.Parse(args[epochsAt + 1]));
         return true;
@@ -49,7 +52,8 @@ internal static class ConvolutionalBenchmark
             },
         };
         Console.WriteLine($"Data: {workload.TrainRows:N0} images from {workload.Source}; conv 32-64 max pooling, nearest upsampling, batch {options.BatchSize}, {epochs} epochs, {get_num_threads()} intra-op threads.");
-        Console.WriteLine($"MALLOC_MMAP_MAX_={Environment.GetEnvironmentVariable("MALLOC_MMAP_MAX_") ?? "(unset)"}, MALLOC_TRIM_THRESHOLD_={Environment.GetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_") ?? "(unset)"}");
+        AppContext.TryGetSwitch("MLNet.Autoencoders.DisableNativeHeapTuning", out bool heapDefaults);
+        Console.WriteLine($"Library heap tuning {(heapDefaults ? "off (glibc defaults)" : "on")}; MALLOC_MMAP_MAX_={Environment.GetEnvironmentVariable("MALLOC_MMAP_MAX_") ?? "(unset)"}, MALLOC_TRIM_THRESHOLD_={Environment.GetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_") ?? "(unset)"}");
         long baseline = ProcessMemory.ResidentBytes();
         AutoencoderTransformer model = null!;
         long peak = ProcessMemory.PeakDuring(() => model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(train));

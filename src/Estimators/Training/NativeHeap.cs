@@ -14,7 +14,7 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// training loop whose live tensors stay constant can still see the heap grow epoch after epoch.
 /// <see cref="GrowthGuard"/> trims (<c>malloc_trim(0)</c>) when the process has grown past a budget.</item>
 /// </list>
-/// Elsewhere (musl, macOS, Windows) all of this does nothing.
+/// Elsewhere (musl, macOS, Windows) all of this does nothing; the <see cref="DisableSwitch"/> AppContext switch turns it off.
 /// </summary>
 internal static unsafe class NativeHeap
 {
@@ -33,6 +33,14 @@ internal static unsafe class NativeHeap
     private static readonly delegate* unmanaged<nuint, int> MallocTrim = (delegate* unmanaged<nuint, int>)Find("malloc_trim");
     private static readonly delegate* unmanaged<int, int, int> Mallopt = (delegate* unmanaged<int, int, int>)Find("mallopt");
     private static readonly Lock SettingsLock = new();
+
+    /// <summary>
+    /// The AppContext switch that leaves glibc's heap alone during fits (no mallopt, no trims), e.g.
+    /// <c>AppContext.SetSwitch("MLNet.Autoencoders.DisableNativeHeapTuning", true)</c> or the same name in runtimeconfig.json.
+    /// </summary>
+    public const string DisableSwitch = "MLNet.Autoencoders.DisableNativeHeapTuning";
+
+    private static bool Disabled => AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled;
     private static int fitsUnderway;
 
     /// <summary>Calls glibc's <c>malloc_trim(0)</c>, returning freed heap pages to the system.</summary>
@@ -49,7 +57,7 @@ internal static unsafe class NativeHeap
     /// </summary>
     public static IDisposable KeepFreedMemoryWhileTraining()
     {
-        if (Mallopt == null)
+        if (Mallopt == null || Disabled)
             return EmptyScope.Instance;
         lock (SettingsLock)
         {
@@ -98,22 +106,13 @@ internal static unsafe class NativeHeap
         }
     }
 
-    private sealed class EmptyScope : IDisposable
-    {
-        public static readonly EmptyScope Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
-
     /// <summary>
     /// Watches the process's resident size every few batches and trims the heap when it has grown more than a budget
     /// beyond the size it settled at after the first batches (which hold the working set of one batch).
     /// </summary>
     public sealed class GrowthGuard(long budgetBytes, int interval)
     {
-        private readonly bool enabled = MallocTrim != null && File.Exists("/proc/self/statm");
+        private readonly bool enabled = MallocTrim != null && !Disabled && File.Exists("/proc/self/statm");
         private long batches;
         private long settled = -1;
 

@@ -14,16 +14,7 @@ internal sealed class ThreadCountScope : IDisposable
     }
 
     /// <summary>A scope that sets <paramref name="threads"/>, or does nothing when it is <see langword="null"/>.</summary>
-    public static IDisposable Set(int? threads) => threads is { } count ? new ThreadCountScope(count) : NoChange.Instance;
+    public static IDisposable Set(int? threads) => threads is { } count ? new ThreadCountScope(count) : EmptyScope.Instance;
 
     public void Dispose() => set_num_threads(previous);
-
-    private sealed class NoChange : IDisposable
-    {
-        public static readonly NoChange Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
 }
