@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Estimators;
+using MLNet.Autoencoders.Tests.TestData;
 using MLNet.Autoencoders.Transforms;
 
 namespace MLNet.Autoencoders.Tests.Reliability;
@@ -17,9 +18,6 @@ public sealed class MemoryTests
         public float[] Features { get; set; } = [];
     }
 
-    private static long ResidentBytes() =>
-        long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1]) * Environment.SystemPageSize;
-
     /// <summary>
     /// Runs <paramref name="pass"/> <paramref name="warmUpPasses"/> times, then 1,000 times more, and asserts that the
     /// resident set grew by less than 5% over those 1,000.
@@ -29,12 +27,12 @@ public sealed class MemoryTests
         for (int i = 0; i < warmUpPasses; i++)
             pass();
         GC.Collect();
-        long warm = ResidentBytes();
+        long warm = ResidentMemory.Bytes();
 
         for (int i = 0; i < 1000; i++)
             pass();
         GC.Collect();
-        long after = ResidentBytes();
+        long after = ResidentMemory.Bytes();
 
         double growth = (after - warm) / (double)warm;
         Assert.IsLessThan(0.05, growth, $"RSS {warm / 1048576} MB after warm-up, {after / 1048576} MB after 1,000 more passes");

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Estimators;
+using MLNet.Autoencoders.Tests.TestData;
 using MLNet.Autoencoders.Transforms;
 
 namespace MLNet.Autoencoders.Tests.Training;
@@ -17,9 +18,6 @@ public sealed class TrainingMemoryTests
         public float[] Features { get; set; } = [];
     }
 
-    private static long ResidentMegabytes() =>
-        long.Parse(File.ReadAllText("/proc/self/statm").Split(' ')[1]) * Environment.SystemPageSize / (1024 * 1024);
-
     [TestMethod]
     public void Fit_ManyEpochs_KeepsResidentMemoryFlat()
     {
@@ -34,7 +32,7 @@ public sealed class TrainingMemoryTests
         {
             HiddenLayers = [256], LatentDimension = 64, Epochs = 12, BatchSize = 256, ValidationFraction = 0, EarlyStoppingPatience = 0,
             Scaling = InputScaling.None, OutputActivation = OutputActivation.Sigmoid, Seed = 1,
-            EpochCompleted = _ => residentAfterEpoch.Add(ResidentMegabytes()),
+            EpochCompleted = _ => residentAfterEpoch.Add(ResidentMemory.Megabytes()),
         };
 
         using var model = ml.Transforms.Autoencoder(options).Fit(data);
