@@ -74,6 +74,25 @@ public sealed class ConcurrencyTests
     }
 
     [TestMethod]
+    public void FitsOnSeveralThreads_MatchTheSameFitsOneAfterAnother()
+    {
+        // Fits share process-wide state (libtorch's thread pool, glibc's heap settings while fitting): concurrent fits
+        // must neither disturb each other's numbers nor leave those settings behind half-restored.
+        AutoencoderOptions Options(int seed) => new() { LatentDimension = 2, HiddenLayers = [12], Epochs = 4, Seed = seed };
+        string Fit(int seed)
+        {
+            using var model = ml.Transforms.Autoencoder(Options(seed)).Fit(data);
+            return string.Join(";", model.LossHistory.Select(e => $"{e.TrainingLoss:R}/{e.ValidationLoss:R}"));
+        }
+        var expected = Enumerable.Range(1, 4).Select(Fit).ToArray();
+        var results = new string[4];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = results.Length }, t => results[t] = Fit(t + 1));
+
+        CollectionAssert.AreEqual(expected, results);
+    }
+
+    [TestMethod]
     public void CursorSetRequestedByMLNet_CoversEveryRowOnce()
     {
         var scored = loaded.Transform(data);
