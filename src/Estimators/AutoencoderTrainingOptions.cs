@@ -104,8 +104,9 @@ public abstract class AutoencoderTrainingOptions
     /// <summary>
     /// The size, in megabytes of training values (rows × features × 4 bytes, twice that with <see cref="TreatNaNAsMissing"/>),
     /// above which <see cref="TrainingDataMode.Auto"/> streams instead of reading the rows into memory. Default is 1024.
-    /// Materialising takes several times this at its peak (the values, the split copies and the training tensor): 4 GB above
-    /// the process's baseline for 732 MB of values (3 million rows of 64 features) in the streaming benchmark.
+    /// Materialising takes about 1.5 times this at its peak (the values as one native tensor, a copy of the validation rows,
+    /// each batch's activations): 1.1 GB above the process's baseline for 732 MB of values (3 million rows of 64 features)
+    /// in the streaming benchmark.
     /// </summary>
     public int InMemoryBudgetMegabytes { get; set; } = AutoencoderDefaults.InMemoryBudgetMegabytes;
 
