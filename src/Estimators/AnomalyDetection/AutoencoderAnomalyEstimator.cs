@@ -4,6 +4,7 @@ using Microsoft.ML.Runtime;
 using MLNet.Autoencoders.Estimators.Training;
 using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.AnomalyDetection;
+using MLNet.Autoencoders.Transforms.Networks;
 using MLNet.Autoencoders.Transforms.Persistence;
 using MLNet.Autoencoders.Transforms.Scoring;
 
@@ -61,21 +62,19 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         int featureCount = ((VectorDataViewType)column.Type).Size;
         int seed = options.Seed ?? host.Rand.Next();
         using var channel = host.Start("Training");
-
-        using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
-        var raw = data.Values.ToArray();
-        var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
-        scaler.Apply(data.Values);
         var architecture = AnomalyArchitecture.For(featureCount, options);
         if (architecture.LatentDimension >= featureCount)
             channel.Warning(MessageSensitivity.None, $"Autoencoder anomaly detector: LatentDimension {architecture.LatentDimension} is not smaller than the {featureCount} features; the networks can learn to copy their input, which hides anomalies.");
 
-        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
-        var fitted = EnsembleFitter.Fit(architecture, data, options, seed, channel);
+        bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
+            "Autoencoder anomaly detector");
+        var (scaler, fitted, rowCount) = streaming
+            ? FitStreaming(input, column, featureCount, architecture, seed, channel)
+            : FitInMemory(input, column, featureCount, architecture, seed, channel);
         var ensemble = new ReconstructionEnsemble(fitted.Networks, scaler);
         try
         {
-            float threshold = options.Threshold ?? ContaminationThreshold.Compute(TrainingScores(ensemble, raw, data.RowCount), options.Contamination);
+            float threshold = options.Threshold ?? ContaminationThreshold.Compute(TrainingScores(ensemble, input, column, rowCount), options.Contamination);
             channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: threshold {threshold:G6}.");
             return new AutoencoderAnomalyTransformer(ensemble, ColumnNames(), threshold, fitted.Histories, options.ScoringBatchSize);
         }
@@ -84,6 +83,42 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
             ensemble.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Reads the rows into one native matrix, scales it, and trains each network on its own split of it.</summary>
+    private (FeatureScaler, FittedEnsemble, long) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, int seed, IChannel channel)
+    {
+        using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
+        var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
+        scaler.Apply(data.Values);
+        int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
+        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
+        var fitted = EnsembleFitter.Fit(architecture, memberSeed =>
+        {
+            var (trainingRows, validation) = data.Split(validationCount, new Random(memberSeed));
+            return new EnsembleMember(new InMemoryBatches(data, trainingRows, ownsData: false), validation, trainingRows.Length, OwnsValidation: true);
+        }, options, seed, channel);
+        return (scaler, fitted, data.RowCount);
+    }
+
+    /// <summary>One pass for the scaling and the shared validation rows; each network's epochs then stream the view.</summary>
+    private (FeatureScaler, FittedEnsemble, long) FitStreaming(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, int seed, IChannel channel)
+    {
+        var statistics = StreamingStatistics.Collect(input, column, featureCount, options.ValidationFraction, options.StreamingBufferRows, seed,
+            allowMissing: false, options.CancellationToken, canTreatNaNAsMissing: false);
+        var scaler = statistics.Scaler(options.Scaling);
+        using var validation = statistics.Validation;
+        if (validation is not null)
+            scaler.Apply(validation.Values);
+        channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: streaming {statistics.RowCount:N0} rows from the data view each epoch through a shuffle buffer of {options.StreamingBufferRows:N0} rows.");
+        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
+        var fitted = EnsembleFitter.Fit(architecture, _ => new EnsembleMember(
+            new StreamingBatches(input, column, scaler, fill: null, statistics.Selection, statistics.Range(), options.StreamingBufferRows, options.CancellationToken,
+                canTreatNaNAsMissing: false),
+            validation, statistics.TrainingRowCount, OwnsValidation: false), options, seed, channel);
+        return (scaler, fitted, statistics.RowCount);
     }
 
     /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the feature column.</summary>
@@ -111,17 +146,37 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         MlNetInternals.CreateColumn("ScoreValueKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
     ]);
 
-    /// <summary>Scores the raw training rows exactly as the fitted transformer will, a scoring batch at a time.</summary>
-    private float[] TrainingScores(ReconstructionEnsemble ensemble, float[] raw, int rowCount)
+    /// <summary>
+    /// Scores the training rows as read from <paramref name="input"/> once more, exactly as the fitted transformer will,
+    /// a scoring batch at a time (so fitting never holds a raw copy of the rows).
+    /// </summary>
+    private float[] TrainingScores(ReconstructionEnsemble ensemble, IDataView input, DataViewSchema.Column column, long rowCount)
     {
-        int size = ensemble.InputSize;
-        var scores = new float[rowCount];
-        var errors = new float[Math.Min(rowCount, options.ScoringBatchSize) * size];
-        for (int start = 0; start < rowCount; start += options.ScoringBatchSize)
+        int size = ensemble.InputSize, batch = (int)Math.Min(rowCount, options.ScoringBatchSize);
+        var scores = new float[checked((int)rowCount)];
+        var rows = new float[batch * size];
+        var errors = new float[batch * size];
+        int read = 0, pending = 0;
+        using var cursor = input.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> buffer = default;
+        while (cursor.MoveNext())
         {
-            int count = Math.Min(options.ScoringBatchSize, rowCount - start);
-            ensemble.Score(raw.AsSpan(start * size, count * size), count, errors, scores.AsSpan(start, count));
+            if (read + pending == scores.Length)
+                throw new InvalidOperationException($"The data view gave more than the {rowCount} rows it gave before when column '{column.Name}' was read to set the threshold; cache it first (mlContext.Data.Cache).");
+            getter(ref buffer);
+            buffer.CopyTo(rows.AsSpan(pending * size, size));
+            if (++pending == batch)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+                ensemble.Score(rows.AsSpan(0, pending * size), pending, errors, scores.AsSpan(read, pending));
+                (read, pending) = (read + pending, 0);
+            }
         }
+        if (pending > 0)
+            ensemble.Score(rows.AsSpan(0, pending * size), pending, errors, scores.AsSpan(read, pending));
+        if (read + pending != scores.Length)
+            throw new InvalidOperationException($"The data view gave {read + pending} rows when column '{column.Name}' was read to set the threshold, and {rowCount} before; cache it first (mlContext.Data.Cache).");
         return scores;
     }
 

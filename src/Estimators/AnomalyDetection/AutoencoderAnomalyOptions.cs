@@ -81,13 +81,33 @@ public sealed class AutoencoderAnomalyOptions
     public InputScaling Scaling { get; set; } = AutoencoderAnomalyDefaults.Scaling;
 
     /// <summary>
-    /// The fraction of rows each network holds out (a different draw per network) to measure validation loss for
-    /// early stopping, in [0, 1). Default is 0.1. Scores and the threshold use every row.
+    /// The fraction of rows each network holds out (a different draw per network in memory; one seeded sample shared by
+    /// the networks when streaming) to measure validation loss for early stopping, in [0, 1). Default is 0.1. Scores and
+    /// the threshold use every row.
     /// </summary>
     public float ValidationFraction { get; set; } = AutoencoderAnomalyDefaults.ValidationFraction;
 
     /// <summary>Epochs without validation improvement before a network stops (best weights kept); 0 disables early stopping. Default is 20.</summary>
     public int EarlyStoppingPatience { get; set; } = AutoencoderAnomalyDefaults.EarlyStoppingPatience;
+
+    /// <summary>
+    /// How fitting reads the training rows. Default is <see cref="TrainingDataMode.Auto"/>: in memory, unless the data view
+    /// reports a row count whose values would exceed <see cref="InMemoryBudgetMegabytes"/>, then streamed.
+    /// <see cref="TrainingDataMode.Streaming"/> detects anomalies in data larger than memory: one pass learns the scaling
+    /// and picks the validation rows, each network's epochs read the data view again through a shuffle buffer of
+    /// <see cref="StreamingBufferRows"/> rows, and a last pass scores every row for the threshold. Either way the
+    /// threshold comes from scoring the rows as read from the data view, exactly as the fitted transformer scores them.
+    /// </summary>
+    public TrainingDataMode DataMode { get; set; } = AutoencoderDefaults.DataMode;
+
+    /// <summary>
+    /// The size, in megabytes of training values (rows × features × 4 bytes), above which <see cref="TrainingDataMode.Auto"/>
+    /// streams. Default is 1024.
+    /// </summary>
+    public int InMemoryBudgetMegabytes { get; set; } = AutoencoderDefaults.InMemoryBudgetMegabytes;
+
+    /// <summary>Rows in the streaming shuffle buffer, and the most validation rows kept when streaming. Default is 65,536.</summary>
+    public int StreamingBufferRows { get; set; } = AutoencoderDefaults.StreamingBufferRows;
 
     /// <summary>
     /// The seed for weight initialisation, validation splits and shuffling. Default is <see langword="null"/>: drawn

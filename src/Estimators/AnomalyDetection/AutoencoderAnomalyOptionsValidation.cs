@@ -41,6 +41,9 @@ internal static class AutoencoderAnomalyOptionsValidation
             throw OutOfRange(nameof(options.ValidationFraction), options.ValidationFraction, "must be in [0, 1)");
         if (options.EarlyStoppingPatience < 0)
             throw OutOfRange(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, "must be zero (off) or positive");
+        AutoencoderOptionsValidation.RequireDefined(options.DataMode, nameof(options.DataMode));
+        AutoencoderOptionsValidation.RequirePositive(options.InMemoryBudgetMegabytes, nameof(options.InMemoryBudgetMegabytes));
+        AutoencoderOptionsValidation.RequirePositive(options.StreamingBufferRows, nameof(options.StreamingBufferRows));
         if (options.NumberOfThreads is { } threads && threads <= 0)
             throw OutOfRange(nameof(options.NumberOfThreads), threads, "must be positive when set");
     }

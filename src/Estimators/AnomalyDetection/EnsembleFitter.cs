@@ -11,14 +11,18 @@ internal sealed record FittedEnsemble(IReadOnlyList<AutoencoderNetwork> Networks
 
 /// <summary>
 /// Trains the networks of an anomaly detector on the same scaled rows: each from its own seed, which fixes its
-/// initial weights, its shuffling and the rows it holds out for early stopping.
+/// initial weights, its shuffling and (in memory) the rows it holds out for early stopping.
 /// </summary>
 internal static class EnsembleFitter
 {
-    public static FittedEnsemble Fit(NetworkArchitecture architecture, TrainingMatrix scaled, AutoencoderAnomalyOptions options, int seed, IChannel channel)
+    /// <param name="architecture">Every network's architecture.</param>
+    /// <param name="memberData">The training data of the network with a given seed.</param>
+    /// <param name="options">The detector's options.</param>
+    /// <param name="seed">The seed the networks' seeds are drawn from.</param>
+    /// <param name="channel">For progress messages.</param>
+    public static FittedEnsemble Fit(NetworkArchitecture architecture, Func<int, EnsembleMember> memberData, AutoencoderAnomalyOptions options, int seed, IChannel channel)
     {
         var seeds = new Random(seed);
-        int validationCount = (int)(scaled.RowCount * (double)options.ValidationFraction);
         var networks = new List<AutoencoderNetwork>(options.EnsembleSize);
         var histories = new List<IReadOnlyList<EpochLoss>>(options.EnsembleSize);
         try
@@ -26,15 +30,14 @@ internal static class EnsembleFitter
             for (int member = 0; member < options.EnsembleSize; member++)
             {
                 int memberSeed = seeds.Next();
-                var (trainingRows, validation) = scaled.Split(validationCount, new Random(memberSeed));
-                using var heldOut = validation;
+                using var data = memberData(memberSeed);
                 var network = architecture.CreateNetwork();
                 networks.Add(network);
-                channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: network {member + 1} of {options.EnsembleSize}, {architecture} with {network.ParameterCount:N0} parameters on {trainingRows.Length} training and {validation?.RowCount ?? 0} validation rows.");
+                channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: network {member + 1} of {options.EnsembleSize}, {architecture} with {network.ParameterCount:N0} parameters on {data.TrainingRows} training and {data.Validation?.RowCount ?? 0} validation rows.");
                 using (var generator = new Generator((ulong)memberSeed))
                     network.ResetParameters(generator);
                 var trainer = new AutoencoderTrainer(Settings(options, memberSeed), channel, epochCompleted: null);
-                histories.Add(trainer.Train(network, scaled, trainingRows, validation));
+                histories.Add(trainer.Train(network, data.Batches, data.Validation));
             }
             return new FittedEnsemble(networks, histories);
         }

@@ -35,7 +35,9 @@ internal static class AutoencoderFitter
             channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {architecture.LatentDimension} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         int seed = options.Seed ?? host.Rand.Next();
 
-        var (scaler, training, trainingRows, validation) = UsesStreaming(input, options, inputSize, channel)
+        bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, inputSize,
+            copies: options.TreatNaNAsMissing ? 2 : 1, channel, "Autoencoder");
+        var (scaler, training, trainingRows, validation) = streaming
             ? PrepareStreaming(input, column, inputSize, options, seed, channel)
             : PrepareInMemory(input, column, inputSize, options, seed, channel);
         using var batches = training;
@@ -58,20 +60,6 @@ internal static class AutoencoderFitter
             network.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Whether <paramref name="options"/> ask for streaming, or leave it to the size of the data (<see cref="TrainingDataMode.Auto"/>).</summary>
-    private static bool UsesStreaming(IDataView input, AutoencoderTrainingOptions options, int inputSize, IChannel channel)
-    {
-        if (options.DataMode != TrainingDataMode.Auto)
-            return options.DataMode == TrainingDataMode.Streaming;
-        if (input.GetRowCount() is not { } rows)
-            return false;
-        double megabytes = (double)rows * inputSize * sizeof(float) * (options.TreatNaNAsMissing ? 2 : 1) / (1024 * 1024);
-        if (megabytes <= options.InMemoryBudgetMegabytes)
-            return false;
-        channel.Info(MessageSensitivity.None, $"Autoencoder: the {rows:N0} training rows would take {megabytes:N0} MB in memory, over the {options.InMemoryBudgetMegabytes:N0} MB budget; streaming them from the data view each epoch.");
-        return true;
     }
 
     private static (FeatureScaler, IBatchSource, long, TrainingMatrix?) PrepareInMemory(IDataView input, DataViewSchema.Column column, int inputSize,

@@ -34,16 +34,6 @@ internal sealed class AutoencoderTrainer
         this.epochCompleted = epochCompleted;
     }
 
-    /// <summary>
-    /// Trains <paramref name="network"/> in place on the rows of <paramref name="data"/> listed in <paramref name="trainingRows"/>
-    /// (shuffled in place each epoch) and returns the loss of every epoch that ran.
-    /// </summary>
-    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, TrainingMatrix data, int[] trainingRows, TrainingMatrix? validation)
-    {
-        using var batches = new InMemoryBatches(data, trainingRows, ownsData: false);
-        return Train(network, batches, validation);
-    }
-
     /// <summary>Trains <paramref name="network"/> in place on the batches of <paramref name="training"/> and returns the loss of every epoch that ran.</summary>
     public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation)
     {

@@ -21,6 +21,7 @@ internal sealed class StreamingBatches : IBatchSource
     private readonly int bufferRows;
     private readonly float[] scaledMinimum, scaledMaximum;
     private readonly CancellationToken cancellation;
+    private readonly bool canTreatNaNAsMissing;
 
     /// <param name="data">The data view, read once per epoch.</param>
     /// <param name="column">The known-size float vector column.</param>
@@ -30,9 +31,11 @@ internal sealed class StreamingBatches : IBatchSource
     /// <param name="range">Each feature's observed minimum and maximum, in the input's units.</param>
     /// <param name="bufferRows">The shuffle buffer's size in rows.</param>
     /// <param name="cancellation">Checked every 1,024 rows read.</param>
+    /// <param name="canTreatNaNAsMissing">Whether the estimator has the TreatNaNAsMissing option for a NaN's message to suggest.</param>
     public StreamingBatches(IDataView data, DataViewSchema.Column column, FeatureScaler scaler, float[]? fill, ValidationSelection? validation,
-        (float[] Minimum, float[] Maximum) range, int bufferRows, CancellationToken cancellation)
+        (float[] Minimum, float[] Maximum) range, int bufferRows, CancellationToken cancellation, bool canTreatNaNAsMissing = true)
     {
+        this.canTreatNaNAsMissing = canTreatNaNAsMissing;
         this.data = data;
         this.column = column;
         this.scaler = scaler;
@@ -158,7 +161,7 @@ internal sealed class StreamingBatches : IBatchSource
                 var target = buffer.AsSpan(slot * features, features);
                 getter(ref row);
                 row.CopyTo(target);
-                TrainingMatrix.RejectNonFinite(target, source.column.Name, cursor.Position, allowMissing: source.fill is not null);
+                TrainingMatrix.RejectNonFinite(target, source.column.Name, cursor.Position, allowMissing: source.fill is not null, source.canTreatNaNAsMissing);
                 if (source.fill is { } fill)
                 {
                     var observed = bufferObserved.AsSpan(slot * features, features);

@@ -42,7 +42,7 @@ internal sealed class StreamingStatistics
     public long TrainingRowCount => RowCount - (Validation?.RowCount ?? 0);
 
     public static StreamingStatistics Collect(IDataView data, DataViewSchema.Column column, int featureCount, double validationFraction,
-        int validationCapacity, int seed, bool allowMissing, CancellationToken cancellation)
+        int validationCapacity, int seed, bool allowMissing, CancellationToken cancellation, bool canTreatNaNAsMissing = true)
     {
         var statistics = new StreamingStatistics(featureCount);
         ulong threshold = ValidationSelection.Threshold(validationFraction);
@@ -61,7 +61,7 @@ internal sealed class StreamingStatistics
                     cancellation.ThrowIfCancellationRequested();
                 getter(ref buffer);
                 buffer.CopyTo(row);
-                TrainingMatrix.RejectNonFinite(row, column.Name, statistics.RowCount, allowMissing);
+                TrainingMatrix.RejectNonFinite(row, column.Name, statistics.RowCount, allowMissing, canTreatNaNAsMissing);
                 statistics.Add(row);
                 id(ref rowId);
                 ulong hash = ValidationSelection.Hash(seed, rowId);

@@ -41,13 +41,16 @@ public sealed class EstimatorOptionTests
         ("Noise", 9, $"'Noise' must be one of {string.Join(", ", Enum.GetNames<NoiseKind>())}. Got 9."),
         ("SparsityWeight", -1f, "'SparsityWeight' must be zero or a positive finite number. Got -1."),
         ("Channels", new[] { 4, -1 }, "'Channels' must hold layer sizes from 1 to 16777216. Got -1 at index 1."),
+        ("DataMode", 9, $"'DataMode' must be one of {string.Join(", ", Enum.GetNames<TrainingDataMode>())}. Got 9."),
+        ("InMemoryBudgetMegabytes", 0, "'InMemoryBudgetMegabytes' must be positive. Got 0."),
+        ("StreamingBufferRows", -5, "'StreamingBufferRows' must be positive. Got -5."),
     ];
 
     [TestMethod]
-    [DataRow(AnomalyDetector, 21)]
-    [DataRow(VariationalAutoencoder, 23)]
-    [DataRow(ConvolutionalAutoencoder, 22)]
-    [DataRow(ConvolutionalVariationalAutoencoder, 22)]
+    [DataRow(AnomalyDetector, 24)]
+    [DataRow(VariationalAutoencoder, 26)]
+    [DataRow(ConvolutionalAutoencoder, 25)]
+    [DataRow(ConvolutionalVariationalAutoencoder, 25)]
     public void Create_EachOptionOutOfRange_ThrowsNamingTheOptionTheRuleAndTheValue(string name, int expectedChecks)
     {
         var component = Named(name);
