@@ -24,6 +24,10 @@ var ml = new MLContext(seed: 1);
 var train = ml.Data.LoadFromEnumerable(ImageRow.From(workload.Train, workload.TrainRows));
 var test = ml.Data.LoadFromEnumerable(ImageRow.From(workload.Test, workload.TestRows));
 train = ml.Data.Cache(train);
+// The test rows too: scoring reads them from the cache, as the raw loop reads them from a tensor, so that the
+// comparison measures the transformer, not LoadFromEnumerable re-creating 784-float arrays on every pass.
+test = ml.Data.Cache(test);
+_ = test.GetColumn<VBuffer<float>>("Features").Count();
 
 // Training: the library first, in a process that has not yet trained anything, so its RSS peak is its own.
 // Each epoch is timed in wall-clock seconds and in process CPU seconds: on a shared machine the CPU time
@@ -87,11 +91,14 @@ double pcaError = PcaBaseline.TestMeanSquaredError(ml, train, test, rank: 64);
 table.Add("Quality: test MSE of ML.NET PCA, rank 64", "", $"{pcaError:F4}", "", "");
 
 // Scoring throughput on the test rows.
-var (rawSeconds, _) = reference.Score(testTensor, 1024);
-(rawSeconds, _) = reference.Score(testTensor, 1024);
+// Five interleaved rounds, the best of each: on a shared machine the fastest pass is the one least disturbed.
+double rawSeconds = double.MaxValue, cursorSeconds = double.MaxValue;
+for (int round = 0; round < 5; round++)
+{
+    rawSeconds = Math.Min(rawSeconds, reference.Score(testTensor, 1024).Seconds);
+    cursorSeconds = Math.Min(cursorSeconds, Columns.TimeFullCursor(model.Transform(test)));
+}
 double rawRate = workload.TestRows / rawSeconds;
-double cursorSeconds = Columns.TimeFullCursor(model.Transform(test));
-cursorSeconds = Math.Min(cursorSeconds, Columns.TimeFullCursor(model.Transform(test)));
 double cursorRate = workload.TestRows / cursorSeconds;
 table.Add("Scoring: rows/s, batched no_grad forward vs Transform + cursor (3 columns)", $"{rawRate:N0}", $"{cursorRate:N0}", $"{cursorRate / rawRate:F2}x throughput", ">= 0.67x");
 var engine = ml.Model.CreatePredictionEngine<ImageRow, ImageScores>(model);

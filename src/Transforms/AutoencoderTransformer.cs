@@ -118,7 +118,7 @@ public sealed class AutoencoderTransformer : BatchedTransformer
             return DecodedView(latents, 0);
         using (var generator = new TorchSharp.torch.Generator(unchecked((ulong)seed)))
         using (var draws = TorchSharp.torch.randn([count, Architecture.LatentDimension], generator: generator))
-            draws.data<float>().CopyTo(latents);
+            TensorMemory.CopyTo(draws, latents);
         return DecodedView(latents, count);
     }
 

@@ -80,6 +80,7 @@ internal sealed class StreamingBatches : IBatchSource
         private readonly Random random;
         private readonly float[] buffer;
         private readonly float[]? bufferObserved;
+        private float[]? values, batchMask;
         private VBuffer<float> row;
         private DataViewRowId rowId;
         private int count;
@@ -100,8 +101,10 @@ internal sealed class StreamingBatches : IBatchSource
         public bool TryRead(int batchSize, out Tensor clean, out Tensor? observed)
         {
             int features = source.FeatureCount;
-            var values = new float[batchSize * features];
-            var mask = bufferObserved is null ? null : new float[values.Length];
+            // Reused batch after batch: the tensors below copy them.
+            if (values?.Length != batchSize * features)
+                values = new float[batchSize * features];
+            var mask = bufferObserved is null ? null : (batchMask?.Length == values.Length ? batchMask : batchMask = new float[values.Length]);
             int taken = 0;
             while (taken < batchSize)
             {
@@ -133,14 +136,8 @@ internal sealed class StreamingBatches : IBatchSource
                 (clean, observed) = (null!, null);
                 return false;
             }
-            if (taken < batchSize)
-            {
-                Array.Resize(ref values, taken * features);
-                if (mask is not null)
-                    Array.Resize(ref mask, taken * features);
-            }
-            clean = tensor(values, [taken, features]);
-            observed = mask is null ? null : tensor(mask, [taken, features]);
+            clean = TensorMemory.FromSpan(values, taken, features);
+            observed = mask is null ? null : TensorMemory.FromSpan(mask, taken, features);
             return true;
         }
 

@@ -59,11 +59,11 @@ internal sealed class ReconstructionEnsemble : IDisposable
         using (NewDisposeScope())
         using (no_grad())
         {
-            var x = tensor(scaled, [rows, size]);
+            var x = TensorMemory.FromSpan(scaled, rows, size);
             var reconstruction = new float[rows * size];
             foreach (var member in members)
             {
-                member.forward(x).data<float>().CopyTo(reconstruction);
+                TensorMemory.CopyTo(member.forward(x), reconstruction);
                 for (int i = 0; i < errors.Length; i++)
                 {
                     float difference = scaled[i] - reconstruction[i];

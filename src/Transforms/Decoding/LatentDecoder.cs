@@ -44,9 +44,8 @@ internal sealed class LatentDecoder : IDisposable
         using (NewDisposeScope())
         using (no_grad())
         {
-            var codes = empty(rows, LatentDimension);
-            codes.data<float>().CopyFrom(latent[..(rows * LatentDimension)]);
-            network.Decode(codes).data<float>().CopyTo(destination);
+            var codes = TensorMemory.FromSpan(latent, rows, LatentDimension);
+            TensorMemory.CopyTo(network.Decode(codes), destination);
         }
         Scaler.Invert(destination);
     }

@@ -55,21 +55,20 @@ internal sealed class AutoencoderScorer : IDisposable
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var x = empty(rows, inputSize);
-            x.data<float>().CopyFrom(reconstruction);
+            var x = TensorMemory.FromSpan(reconstruction, rows, inputSize);
             Tensor latent;
             if (network is IVariationalNetwork variational)
             {
                 (latent, var logVariance) = variational.EncodeDistribution(x);
-                logVariance.data<float>().CopyTo(batch.LatentLogVariance.AsSpan(0, latentSize));
+                TensorMemory.CopyTo(logVariance, batch.LatentLogVariance.AsSpan(0, latentSize));
             }
             else
             {
                 latent = network.Encode(x);
             }
             var output = network.Decode(latent);
-            latent.data<float>().CopyTo(batch.Latent.AsSpan(0, latentSize));
-            output.data<float>().CopyTo(reconstruction);
+            TensorMemory.CopyTo(latent, batch.Latent.AsSpan(0, latentSize));
+            TensorMemory.CopyTo(output, reconstruction);
         }
 
         scaler.Invert(reconstruction);
@@ -97,9 +96,8 @@ internal sealed class AutoencoderScorer : IDisposable
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var z = empty(rows, LatentDimension);
-            z.data<float>().CopyFrom(latents[..(rows * LatentDimension)]);
-            network.Decode(z).data<float>().CopyTo(decoded);
+            var z = TensorMemory.FromSpan(latents, rows, LatentDimension);
+            TensorMemory.CopyTo(network.Decode(z), decoded);
         }
         scaler.Invert(decoded);
     }
