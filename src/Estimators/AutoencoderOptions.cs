@@ -21,7 +21,7 @@ public sealed class AutoencoderOptions : AutoencoderTrainingOptions
 
     /// <summary>
     /// The function on the decoder's last layer. Default is <see cref="OutputActivation.Identity"/>.
-    /// Use <see cref="OutputActivation.Sigmoid"/> for inputs in [0, 1] (pixels) with <c>Scaling = None</c> or <c>MinMax</c>.
+    /// Use <see cref="OutputActivation.Sigmoid"/> for inputs in [0, 1] (pixels) with <c>Scaling = None</c>, <c>MinMax</c> or <c>GlobalMinMax</c>.
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = AutoencoderDefaults.OutputActivation;
 }

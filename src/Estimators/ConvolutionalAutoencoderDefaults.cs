@@ -19,12 +19,11 @@ public static class ConvolutionalAutoencoderDefaults
     public const float LearningRate = 2e-3f;
 
     /// <summary>
-    /// Default input scaling: <see cref="InputScaling.MinMax"/>, which brings pixels of any units (0..255, [0, 1], 16-bit) to
-    /// [0, 1]. It works per pixel, though: a pixel that barely varies in training (an image border) is blown up when it does
-    /// vary at scoring. With few training images and noisy inputs, prefer <see cref="InputScaling.None"/> with pixels in
-    /// [0, 1] (<c>ExtractPixels(scaleImage: 1f / 255)</c>).
+    /// Default input scaling: <see cref="InputScaling.GlobalMinMax"/>, which brings pixels of any units (0..255, [0, 1],
+    /// 16-bit) to [0, 1] with one offset and one factor for the whole image, so that a pixel that barely varied in training
+    /// (an image border) is not blown up when it does vary at scoring, as per-pixel <see cref="InputScaling.MinMax"/> would.
     /// </summary>
-    public const InputScaling Scaling = InputScaling.MinMax;
+    public const InputScaling Scaling = InputScaling.GlobalMinMax;
 
     /// <summary>
     /// Default downsampling: <see cref="ConvolutionalDownsampling.StridedConvolution"/>, which reconstructed as well as max pooling

@@ -38,7 +38,7 @@ internal static class ConvolutionalAutoencoderOptionsValidation
         {
             throw new ArgumentOutOfRangeException(nameof(options.OutputActivation), options.OutputActivation,
                 $"'{nameof(options.OutputActivation)}' {OutputActivation.Sigmoid} needs inputs scaled to [0, 1], but '{nameof(options.Scaling)}' is {options.Scaling}. " +
-                $"Set {nameof(options.Scaling)} to {InputScaling.None} with pixels in [0, 1] (or to {InputScaling.MinMax}), or {nameof(options.OutputActivation)} to {OutputActivation.Identity}.");
+                $"Set {nameof(options.Scaling)} to {InputScaling.GlobalMinMax} (or {InputScaling.None} with pixels in [0, 1]), or {nameof(options.OutputActivation)} to {OutputActivation.Identity}.");
         }
     }
 }

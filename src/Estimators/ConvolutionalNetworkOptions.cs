@@ -8,7 +8,7 @@ namespace MLNet.Autoencoders.Estimators;
 /// the network's blocks. See <see cref="ConvolutionalAutoencoderOptions"/> and <see cref="ConvolutionalVariationalAutoencoderOptions"/>,
 /// which differ from the shared defaults in four places: <see cref="AutoencoderTrainingOptions.LatentDimension"/> is 16,
 /// <see cref="AutoencoderTrainingOptions.Epochs"/> is 20, <see cref="AutoencoderTrainingOptions.LearningRate"/> is 0.002 and
-/// <see cref="AutoencoderTrainingOptions.Scaling"/> is <see cref="InputScaling.MinMax"/>.
+/// <see cref="AutoencoderTrainingOptions.Scaling"/> is <see cref="InputScaling.GlobalMinMax"/>.
 /// </summary>
 public abstract class ConvolutionalNetworkOptions : AutoencoderTrainingOptions
 {
@@ -49,7 +49,7 @@ public abstract class ConvolutionalNetworkOptions : AutoencoderTrainingOptions
     /// which learned as well or better in our measurements, while a sigmoid trained with mean squared error can saturate
     /// at black on mostly-black images and stop learning. <see cref="OutputActivation.Sigmoid"/> keeps (scaled)
     /// reconstructions in [0, 1]; it needs inputs in [0, 1] with <see cref="AutoencoderTrainingOptions.Scaling"/>
-    /// <see cref="InputScaling.None"/> (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>), or <see cref="InputScaling.MinMax"/>.
+    /// <see cref="InputScaling.GlobalMinMax"/> (the default) or <see cref="InputScaling.None"/> (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>).
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = ConvolutionalAutoencoderDefaults.OutputActivation;
 }

@@ -24,7 +24,7 @@ public sealed class VariationalAutoencoderOptions : AutoencoderTrainingOptions
     /// <summary>
     /// The function on the decoder's last layer. Default is <see cref="OutputActivation.Identity"/> (a linear output, right
     /// for standardized inputs). <see cref="OutputActivation.Sigmoid"/> keeps reconstructions and generated rows in (0, 1)
-    /// of the scaled space: use it with <see cref="InputScaling.MinMax"/> for pixel data.
+    /// of the scaled space: use it with <see cref="InputScaling.GlobalMinMax"/> for pixel data.
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = AutoencoderDefaults.OutputActivation;
 

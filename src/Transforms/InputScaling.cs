@@ -15,4 +15,11 @@ public enum InputScaling
 
     /// <summary>Map each feature's observed range onto [0, 1] (constant features are only shifted).</summary>
     MinMax = 2,
+
+    /// <summary>
+    /// Map the observed range of all values, every feature together, onto [0, 1]: one offset and one factor for the whole
+    /// vector. The scaling for image pixels, which share one unit: a pixel that never varied in training (a border) keeps
+    /// the same scale as the others instead of being blown up when it does vary at scoring.
+    /// </summary>
+    GlobalMinMax = 3,
 }

@@ -53,6 +53,8 @@ public sealed class FeatureScaler
         Array.Fill(scale, 1f);
         if (kind == InputScaling.None || rowCount == 0)
             return new FeatureScaler(kind, offset, scale);
+        if (kind == InputScaling.GlobalMinMax)
+            return Global(kind, GlobalMinimumAndMaximum(rows), featureCount);
 
         for (int j = 0; j < featureCount; j++)
         {
@@ -68,7 +70,8 @@ public sealed class FeatureScaler
     /// <summary>
     /// The scaler of <paramref name="kind"/> from statistics accumulated elsewhere (e.g. over streamed rows), with the same rule
     /// as <see cref="Fit"/>: <paramref name="center"/> is each feature's mean (<see cref="InputScaling.Standardize"/>) or minimum
-    /// (<see cref="InputScaling.MinMax"/>), NaN when the feature had no value; <paramref name="spread"/> its standard deviation or range.
+    /// (<see cref="InputScaling.MinMax"/>, <see cref="InputScaling.GlobalMinMax"/>), NaN when the feature had no value;
+    /// <paramref name="spread"/> its standard deviation or range. <see cref="InputScaling.GlobalMinMax"/> spans all the features' ranges.
     /// </summary>
     internal static FeatureScaler FromStatistics(InputScaling kind, ReadOnlySpan<double> center, ReadOnlySpan<double> spread)
     {
@@ -77,12 +80,49 @@ public sealed class FeatureScaler
         Array.Fill(scale, 1f);
         if (kind == InputScaling.None)
             return new FeatureScaler(kind, offset, scale);
+        if (kind == InputScaling.GlobalMinMax)
+        {
+            double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
+            for (int j = 0; j < center.Length; j++)
+            {
+                if (double.IsNaN(center[j]))
+                    continue;
+                minimum = Math.Min(minimum, center[j]);
+                maximum = Math.Max(maximum, center[j] + spread[j]);
+            }
+            return Global(kind, (minimum, maximum), center.Length);
+        }
         for (int j = 0; j < center.Length; j++)
         {
             offset[j] = double.IsNaN(center[j]) ? 0f : (float)center[j];
             scale[j] = spread[j] > 0 && double.IsFinite(1.0 / spread[j]) ? (float)(1.0 / spread[j]) : 1f;
         }
         return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>One offset and one factor for every feature, from the smallest and largest value of all (infinite when there was none).</summary>
+    private static FeatureScaler Global(InputScaling kind, (double Minimum, double Maximum) range, int featureCount)
+    {
+        double spread = range.Maximum - range.Minimum;
+        var offset = new float[featureCount];
+        var scale = new float[featureCount];
+        Array.Fill(offset, double.IsFinite(range.Minimum) ? (float)range.Minimum : 0f);
+        Array.Fill(scale, spread > 0 && double.IsFinite(1.0 / spread) ? (float)(1.0 / spread) : 1f);
+        return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>The smallest and largest non-NaN value of <paramref name="values"/>; infinities of the wrong sign when there is none.</summary>
+    private static (double Minimum, double Maximum) GlobalMinimumAndMaximum(ReadOnlySpan<float> values)
+    {
+        float minimum = float.PositiveInfinity, maximum = float.NegativeInfinity;
+        foreach (float value in values)
+        {
+            if (value < minimum)
+                minimum = value;
+            if (value > maximum)
+                maximum = value;
+        }
+        return (minimum, maximum);
     }
 
     /// <summary>

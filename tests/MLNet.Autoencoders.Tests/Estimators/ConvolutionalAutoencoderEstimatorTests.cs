@@ -181,7 +181,7 @@ public sealed class ConvolutionalAutoencoderEstimatorTests
     }
 
     [TestMethod]
-    public void Fit_OnPixelsFrom0To255_MinMaxScalesThemAndReconstructsInInputUnits()
+    public void Fit_OnPixelsFrom0To255_GlobalMinMaxScalesThemAndReconstructsInInputUnits()
     {
         var ml = new MLContext(seed: 1);
         var rows = SyntheticImages.Rows(400).Select(r => new ImageRow { Pixels = [.. r.Pixels.Select(p => p * 255)], Shape = r.Shape }).ToArray();
@@ -189,8 +189,33 @@ public sealed class ConvolutionalAutoencoderEstimatorTests
         using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(SyntheticImages.Load(ml, rows));
 
         double error = Columns.Floats(model.Transform(SyntheticImages.Load(ml, rows)), "ReconstructionError").Average();
-        Assert.AreEqual(InputScaling.MinMax, model.Scaler.Kind);
+        Assert.AreEqual(InputScaling.GlobalMinMax, model.Scaler.Kind);
+        Assert.AreEqual(1f / 255, model.Scaler.Scale[0], 1e-6f, "one factor for the whole image: 1 / (255 - 0)");
         Assert.IsLessThan(SyntheticImages.PixelMeanBaselineError(rows) * 0.5, error);
+    }
+
+    [TestMethod]
+    public void Transform_PixelThatBarelyVariedInTraining_DisturbsGlobalMinMaxFarLessThanPerPixelMinMax()
+    {
+        // A corner pixel that only flickers in training (a sensor's dark border), then lights up at scoring.
+        var ml = new MLContext(seed: 1);
+        var random = new Random(9);
+        var rows = SyntheticImages.Rows(300).Select(r => new ImageRow { Pixels = [.. r.Pixels.Select((p, i) => i == 0 ? (float)(random.NextDouble() * 0.001) : p)] }).ToArray();
+        var lit = rows.Take(50).Select(r => new ImageRow { Pixels = [1f, .. r.Pixels.Skip(1)] }).ToArray();
+        double ErrorIncrease(InputScaling scaling)
+        {
+            var options = ImageTestOptions.Small();
+            options.Scaling = scaling;
+            using var model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(SyntheticImages.Load(ml, rows));
+            double Error(ImageRow[] images) => Columns.Floats(model.Transform(SyntheticImages.Load(ml, images)), "ReconstructionError").Average();
+            return Error(lit) - Error(rows.Take(50).ToArray());
+        }
+
+        double global = ErrorIncrease(InputScaling.GlobalMinMax), perPixel = ErrorIncrease(InputScaling.MinMax);
+
+        // One pixel of 256 set to 1 can add at most about 1/256 to a row's mean squared error by itself.
+        Assert.IsLessThan(0.01, global, $"GlobalMinMax error increase {global:G3}, MinMax {perPixel:G3}");
+        Assert.IsGreaterThan(global * 10, perPixel, $"GlobalMinMax error increase {global:G3}, MinMax {perPixel:G3}");
     }
 
     [TestMethod]
@@ -233,6 +258,6 @@ public sealed class ConvolutionalAutoencoderEstimatorTests
         CollectionAssert.AreEqual(ConvolutionalAutoencoderDefaults.Channels, architecture.Channels.ToArray());
         Assert.AreEqual(ConvolutionalAutoencoderDefaults.LatentDimension, architecture.LatentDimension);
         Assert.AreEqual(OutputActivation.Identity, architecture.OutputActivation);
-        Assert.AreEqual(InputScaling.MinMax, model.Scaler.Kind);
+        Assert.AreEqual(InputScaling.GlobalMinMax, model.Scaler.Kind);
     }
 }

@@ -30,8 +30,8 @@ internal static class FashionMnist
         IDataView test = PixelMath.ToDataView(ml, sets.Test);
         float[][] clean = [.. sets.Test.Select(image => PixelMath.ToUnit(image.Pixels))];
 
-        // The pixels are in [0, 1] already: no scaling. Per-pixel scaling (MinMax, the convolutional default, or Standardize)
-        // would blow up border pixels that barely vary in training when noise lands on them.
+        // The pixels are in [0, 1] already: no scaling (the convolutional default, GlobalMinMax, would do the same here).
+        // Per-pixel scaling (MinMax or Standardize) would blow up border pixels that barely vary in training when noise lands on them.
         var denseOptions = new AutoencoderOptions
         {
             InputColumnName = "Pixels", LatentDimension = LatentSize, HiddenLayers = [256], Scaling = InputScaling.None,
