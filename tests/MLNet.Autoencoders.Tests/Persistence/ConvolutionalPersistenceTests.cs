@@ -36,10 +36,8 @@ public sealed class ConvolutionalPersistenceTests
         codes = ml.Transforms.SelectColumns("Shape", "Latent").Fit(encoded).Transform(encoded);
 
         directory = new TempDirectory();
-        autoencoderPath = directory.File("convolutional.zip");
-        decoderPath = directory.File("decoder.zip");
-        ml.Model.Save(autoencoder, images.Schema, autoencoderPath);
-        ml.Model.Save(decoder, codes.Schema, decoderPath);
+        autoencoderPath = RoundTrip.Save(ml, autoencoder, images.Schema, directory, "convolutional.zip");
+        decoderPath = RoundTrip.Save(ml, decoder, codes.Schema, directory, "decoder.zip");
     }
 
     [ClassCleanup]
@@ -62,7 +60,7 @@ public sealed class ConvolutionalPersistenceTests
 
     [TestMethod]
     public void SaveLoad_ConvolutionalAutoencoderInFreshProcess_GivesBitIdenticalOutputs() =>
-        AssertFreshProcessReproduces(autoencoderPath, images, autoencoder, "convolutional");
+        RoundTrip.AssertFreshProcessReproduces(autoencoder, autoencoderPath, images, directory, "convolutional");
 
     [TestMethod]
     public void SaveLoad_DecoderInNewMLContext_GivesBitIdenticalOutputsAndKeepsItsColumns()
@@ -77,7 +75,7 @@ public sealed class ConvolutionalPersistenceTests
 
     [TestMethod]
     public void SaveLoad_DecoderInFreshProcess_GivesBitIdenticalOutputs() =>
-        AssertFreshProcessReproduces(decoderPath, codes, decoder, "decoder");
+        RoundTrip.AssertFreshProcessReproduces(decoder, decoderPath, codes, directory, "decoder");
 
     [TestMethod]
     public void CreateDecoder_OnLoadedAutoencoder_DecodesLikeTheOriginalsDecoder()
@@ -86,18 +84,5 @@ public sealed class ConvolutionalPersistenceTests
         using var fromLoaded = loaded.CreateDecoder("Decoded");
 
         Assert.AreEqual(DataViewDump.ToText(decoder.Transform(codes)), DataViewDump.ToText(fromLoaded.Transform(codes)));
-    }
-
-    private static void AssertFreshProcessReproduces(string modelPath, IDataView data, ITransformer model, string name)
-    {
-        string inputPath = directory.File($"{name}-input.idv");
-        string outputPath = directory.File($"{name}-fresh-process.txt");
-        PersistenceTestData.SaveBinary(ml, data, inputPath);
-        var input = ml.Data.LoadFromBinary(inputPath);
-
-        var result = ModelLoadCheckProcess.Run(modelPath, inputPath, outputPath);
-
-        Assert.AreEqual(0, result.ExitCode, result.StandardError + result.StandardOutput);
-        Assert.AreEqual(DataViewDump.ToText(model.Transform(input)), File.ReadAllText(outputPath));
     }
 }
