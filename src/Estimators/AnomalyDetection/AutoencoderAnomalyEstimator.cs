@@ -66,6 +66,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         if (architecture.LatentDimension >= featureCount)
             channel.Warning(MessageSensitivity.None, $"Autoencoder anomaly detector: LatentDimension {architecture.LatentDimension} is not smaller than the {featureCount} features; the networks can learn to copy their input, which hides anomalies.");
 
+        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
             "Autoencoder anomaly detector");
         var (scaler, fitted, rowCount) = streaming
@@ -93,7 +94,6 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
         scaler.Apply(data.Values);
         int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
-        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         var fitted = EnsembleFitter.Fit(architecture, memberSeed =>
         {
             var (trainingRows, validation) = data.Split(validationCount, new Random(memberSeed));
@@ -113,7 +113,6 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         if (validation is not null)
             scaler.Apply(validation.Values);
         channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: streaming {statistics.RowCount:N0} rows from the data view each epoch through a shuffle buffer of {options.StreamingBufferRows:N0} rows.");
-        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         var fitted = EnsembleFitter.Fit(architecture, _ => new EnsembleMember(
             new StreamingBatches(input, column, scaler, fill: null, statistics.Selection, statistics.Range(), options.StreamingBufferRows, options.CancellationToken,
                 canTreatNaNAsMissing: false),

@@ -45,8 +45,6 @@ internal sealed unsafe class TrainingMatrix : IDisposable
     /// <summary>Each feature's fill value in <see cref="Values"/>' current units, once <see cref="FillMissing"/> has run.</summary>
     public float[]? Fill { get; private set; }
 
-    public ReadOnlySpan<float> Row(int row) => Values.Slice(row * FeatureCount, FeatureCount);
-
     /// <summary>
     /// Reads every row of <paramref name="column"/>, which must be a known-size float vector, into native memory
     /// allocated once (a view that does not know its row count is counted first, in a pass that reads no values).
