@@ -58,8 +58,23 @@ internal static class ConvolutionalBenchmark
         AutoencoderTransformer model = null!;
         long peak = ProcessMemory.PeakDuring(() => model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(train));
         model.Dispose();
-        var steady = times.Skip(1).DefaultIfEmpty(times[0]).ToArray();
-        Console.WriteLine($"Epochs after the first: {steady.Average(t => t.Wall):F2} s wall, {steady.Average(t => t.User):F2} s user, {steady.Average(t => t.System):F2} s system on average; " +
-            $"peak RSS {ProcessMemory.Megabytes(peak - baseline)} above the {ProcessMemory.Megabytes(baseline)} before Fit (data {ProcessMemory.Megabytes(workload.TrainBytes)}).");
+        Console.WriteLine($"Library, epochs after the first: {Summary(times)}; peak RSS {ProcessMemory.Megabytes(peak - baseline)} above the " +
+            $"{ProcessMemory.Megabytes(baseline)} before Fit (data {ProcessMemory.Megabytes(workload.TrainBytes)}).");
+
+        // The same network written by hand, in the same process after the fit (whose heap settings end with it).
+        using var reference = new HandWrittenConvolutionalAutoencoder(seed: 1);
+        using var pixels = tensor(workload.Train, [workload.TrainRows, Workload.Pixels]);
+        var referenceTimes = reference.Train(pixels, epochs, BenchmarkSettings.BatchSize, BenchmarkSettings.LearningRate);
+        Console.WriteLine($"Hand-written loop, epochs after the first: {Summary(referenceTimes)}.");
+        Console.WriteLine($"Library / hand-written epoch wall-clock time: {Steady(times).Average(t => t.Wall) / Steady(referenceTimes).Average(t => t.Wall):F2}x.");
+    }
+
+    private static (double Wall, double User, double System)[] Steady(List<(double Wall, double User, double System)> times) =>
+        times.Skip(1).DefaultIfEmpty(times[0]).ToArray();
+
+    private static string Summary(List<(double Wall, double User, double System)> times)
+    {
+        var steady = Steady(times);
+        return $"{steady.Average(t => t.Wall):F2} s wall, {steady.Average(t => t.User):F2} s user, {steady.Average(t => t.System):F2} s system on average";
     }
 }
