@@ -5,9 +5,10 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// <summary>
 /// glibc heap settings for training, set from inside the process (no environment variables needed).
 /// <list type="bullet">
-/// <item>Without them, libtorch's activation buffers above glibc's mmap threshold (32 MB at most, e.g. a convolution's
-/// 256 x 32 x 28 x 28 floats) are mapped and unmapped every batch, and the kernel zeroes their pages again each time:
-/// on the convolutional benchmark a fifth of the CPU time was system time.
+/// <item>Without them, libtorch's buffers above glibc's mmap threshold (128 KB until glibc adapts it, 32 MB at most;
+/// a convolution's 256 x 32 x 28 x 28 activations are 26 MB) are mapped and unmapped every batch, and the kernel zeroes
+/// their pages again each time:
+/// on the convolutional benchmark a fifth to a quarter of the CPU time was system time (2.4-3.3 s of 10-11.5 s per epoch).
 /// <see cref="KeepFreedMemoryWhileTraining"/> turns that off for the duration of a fit (<c>mallopt(M_MMAP_MAX, 0)</c> and
 /// a trim threshold glibc never reaches), which is what <c>MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=...</c> do.</item>
 /// <item>glibc before 2.38 often fails to reuse freed 64-byte-aligned chunks, which is how libtorch allocates, so a
@@ -116,21 +117,20 @@ internal static unsafe class NativeHeap
         private long batches;
         private long settled = -1;
 
-        /// <summary>Trims when due; returns whether it trimmed.</summary>
-        public bool AfterBatch()
+        /// <summary>Trims when due.</summary>
+        public void AfterBatch()
         {
             if (!enabled || ++batches % interval != 0)
-                return false;
+                return;
             long resident = ResidentBytes();
             if (settled < 0 || resident - settled <= budgetBytes)
             {
                 settled = settled < 0 ? resident : settled;
-                return false;
+                return;
             }
             Trim();
             // What a trim cannot return is live: accept it as the new level rather than trimming at every check.
             settled = Math.Max(settled, ResidentBytes() - budgetBytes / 2);
-            return true;
         }
     }
 }
