@@ -1,4 +1,5 @@
 using TorchSharp;
+using MLNet.Autoencoders.Transforms.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -64,7 +65,7 @@ internal sealed class AdamOptimizer : IDisposable
                 gradient = gradient.add(parameters[i], alpha: weightDecay);
             firstMoments[i].mul_(beta1).add_(gradient, alpha: oneMinusBeta1);
             secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
-            var denominator = secondMoments[i].sqrt().div_(secondCorrectionRoot).add_(epsilon);
+            var denominator = secondMoments[i].sqrt().div_(secondCorrectionRoot).add_(epsilon, NativeScalars.One);
             parameters[i].addcdiv_(firstMoments[i], denominator, value: stepSize);
         }
     }

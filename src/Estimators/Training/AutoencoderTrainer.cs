@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.ML.Runtime;
 using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.Networks;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
@@ -74,6 +75,7 @@ internal sealed class AutoencoderTrainer
         }
         if (!best.IsEmpty)
             best.Restore(network);
+        ThrowIfParametersNotFinite(network, history.Count);
         return history;
     }
 
@@ -101,7 +103,7 @@ internal sealed class AutoencoderTrainer
             int count = (int)clean.shape[0];
             var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
             var terms = LossTerms(pass, clean, observed);
-            var total = terms.Values.Aggregate((sum, term) => sum + term);
+            var total = terms.Values.Aggregate((sum, term) => sum.add(term, NativeScalars.One));
             optimizer.ZeroGrad();
             total.backward();
             optimizer.Step();
@@ -123,7 +125,8 @@ internal sealed class AutoencoderTrainer
     {
         if (fill is null || settings.Noise != NoiseKind.Masking || settings.NoiseLevel <= 0)
             return corruption.Apply(clean, generator);
-        var hidden = rand(clean.shape, generator: generator) < settings.NoiseLevel;
+        using Scalar level = settings.NoiseLevel;
+        var hidden = rand(clean.shape, generator: generator).lt(level);
         return where(hidden, fill.expand_as(clean), clean);
     }
 
@@ -134,7 +137,10 @@ internal sealed class AutoencoderTrainer
     private static Tensor ReconstructionLoss(Tensor reconstruction, Tensor target, Tensor? observed) =>
         observed is null
             ? nn.functional.mse_loss(reconstruction, target)
-            : (reconstruction - target).square().mul(observed).sum() / observed.sum().clamp_min(1);
+            : Squared(reconstruction - target).mul(observed).sum() / observed.sum().clamp_min(NativeScalars.One);
+
+    /// <summary>x², as <c>x * x</c>: TorchSharp's <c>square()</c> is <c>pow(2)</c> with a temporary Scalar (see <see cref="NativeScalars"/>).</summary>
+    private static Tensor Squared(Tensor x) => x.mul(x);
 
     private Dictionary<string, Tensor> LossTerms(ForwardPass pass, Tensor clean, Tensor? observed)
     {
@@ -143,9 +149,15 @@ internal sealed class AutoencoderTrainer
             [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, clean, observed),
         };
         if (settings.SparsityWeight > 0)
-            terms[EpochLoss.SparsityTerm] = pass.Latent.abs().mean() * settings.SparsityWeight;
+        {
+            using Scalar weight = settings.SparsityWeight;
+            terms[EpochLoss.SparsityTerm] = pass.Latent.abs().mean().mul(weight);
+        }
         foreach (var (name, penalty) in pass.Penalties)
-            terms[name] = penalty * settings.PenaltyWeights.GetValueOrDefault(name, 1.0);
+        {
+            using Scalar weight = settings.PenaltyWeights.GetValueOrDefault(name, 1.0);
+            terms[name] = penalty.mul(weight);
+        }
         return terms;
     }
 
@@ -161,6 +173,21 @@ internal sealed class AutoencoderTrainer
     {
         channel.Info(MessageSensitivity.None, $"Autoencoder: {loss}");
         epochCompleted?.Invoke(loss);
+    }
+
+    /// <summary>
+    /// A last check that training left a usable network: a non-finite weight (from a non-finite gradient in the last batch
+    /// of an epoch, after its loss was already counted) would otherwise give NaN outputs from a fit that reported finite losses.
+    /// </summary>
+    private void ThrowIfParametersNotFinite(AutoencoderNetwork network, int epochs)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        if (network.parameters().All(p => p.isfinite().all().item<bool>()))
+            return;
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"Autoencoder training diverged: the network's weights became non-finite by epoch {epochs}. " +
+            $"Try a lower LearningRate (now {(float)settings.LearningRate}) or scale the input (Scaling = Standardize)."));
     }
 
     private void ThrowIfDiverged(EpochLoss loss)

@@ -1,3 +1,5 @@
+using MLNet.Autoencoders.Transforms.Networks;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
@@ -32,10 +34,11 @@ internal sealed class InputCorruption : IDisposable
         if (!IsActive)
             return clean;
         var shape = clean.shape;
+        using Scalar level = this.level;
         return kind switch
         {
-            NoiseKind.Gaussian => clean + randn(shape, generator: generator) * level,
-            NoiseKind.Masking => clean.masked_fill(rand(shape, generator: generator) < level, 0),
+            NoiseKind.Gaussian => clean.add(randn(shape, generator: generator).mul(level), NativeScalars.One),
+            NoiseKind.Masking => clean.masked_fill(rand(shape, generator: generator).lt(level), NativeScalars.Zero),
             NoiseKind.SaltAndPepper => SaltAndPepper(clean, generator),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
@@ -44,8 +47,9 @@ internal sealed class InputCorruption : IDisposable
     private Tensor SaltAndPepper(Tensor clean, Generator generator)
     {
         var draw = rand(clean.shape, generator: generator);
-        var salt = draw < level / 2;
-        var pepper = (draw >= level / 2) & (draw < level);
+        using Scalar half = level / 2, whole = level;
+        var salt = draw.lt(half);
+        var pepper = draw.ge(half) & draw.lt(whole);
         return where(salt, maximum!.expand_as(clean), where(pepper, minimum!.expand_as(clean), clean));
     }
 

@@ -32,8 +32,7 @@ internal static class LayerStacks
     public static Module<Tensor, Tensor> Create(Activation activation) => activation switch
     {
         Activation.Relu => ReLU(),
-        Activation.LeakyRelu => LeakyReLU(0.01),
-        Activation.Elu => ELU(),
+        Activation.LeakyRelu or Activation.Elu => new HeldScalarActivation(activation),
         Activation.Tanh => Tanh(),
         Activation.Sigmoid => Sigmoid(),
         Activation.Gelu => GELU(),

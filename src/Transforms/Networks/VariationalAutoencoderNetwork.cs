@@ -97,7 +97,7 @@ public sealed class VariationalAutoencoderNetwork : AutoencoderNetwork, IVariati
     /// -1/2 * sum(1 + logvar - mean^2 - exp(logvar)). Shape [batch].
     /// </summary>
     public static Tensor KLDivergence(Tensor mean, Tensor logVariance) =>
-        (1 + logVariance - mean.square() - logVariance.exp()).sum(1) * -0.5;
+        logVariance.add(NativeScalars.One, NativeScalars.One).sub(mean.mul(mean)).sub(logVariance.exp()).sum(1).mul(NativeScalars.MinusHalf);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Transforms.Networks;
@@ -16,8 +17,9 @@ internal static class VariationalForwardPass
     public static ForwardPass Create(Tensor mean, Tensor logVariance, int inputSize, Generator generator, Func<Tensor, Tensor> decode)
     {
         var noise = randn(mean.shape, generator: generator);
-        var latent = mean + noise * (logVariance * 0.5).exp();
-        var kl = VariationalAutoencoderNetwork.KLDivergence(mean, logVariance).mean() / inputSize;
+        var latent = mean.add(noise.mul(logVariance.mul(NativeScalars.Half).exp()), NativeScalars.One);
+        using Scalar features = inputSize;
+        var kl = VariationalAutoencoderNetwork.KLDivergence(mean, logVariance).mean().div(features);
         return new ForwardPass(latent, decode(latent))
         {
             Penalties = new Dictionary<string, Tensor> { [VariationalAutoencoderNetwork.KLPenalty] = kl },
