@@ -39,14 +39,22 @@ namespace MLNet.Autoencoders.Estimators;
 public sealed class ConvolutionalVariationalAutoencoderEstimator : IEstimator<AutoencoderTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
+    /// </summary>
     private readonly ConvolutionalVariationalAutoencoderOptions options;
+    private readonly ConvolutionalVariationalAutoencoderOptions live;
 
     internal ConvolutionalVariationalAutoencoderEstimator(IHostEnvironment env, ConvolutionalVariationalAutoencoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        ConvolutionalAutoencoderOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = (ConvolutionalVariationalAutoencoderOptions)options.Snapshot();
+        ConvolutionalAutoencoderOptionsValidation.Validate(this.options);
         host = env.Register(nameof(ConvolutionalVariationalAutoencoderEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the convolutional variational autoencoder on <paramref name="input"/>.</summary>
@@ -58,6 +66,7 @@ public sealed class ConvolutionalVariationalAutoencoderEstimator : IEstimator<Au
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderTrainingOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderTransformer Fit(IDataView input)
     {
+        var options = live.ForFit(this.options);
         ArgumentNullException.ThrowIfNull(input);
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         var image = ConvolutionalInputShape.Resolve(column, options);

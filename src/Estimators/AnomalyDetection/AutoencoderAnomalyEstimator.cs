@@ -40,14 +40,22 @@ namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
 public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token of each fit.
+    /// </summary>
     private readonly AutoencoderAnomalyOptions options;
+    private readonly AutoencoderAnomalyOptions live;
 
     internal AutoencoderAnomalyEstimator(IHostEnvironment env, AutoencoderAnomalyOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        AutoencoderAnomalyOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Snapshot();
+        AutoencoderAnomalyOptionsValidation.Validate(this.options);
         host = env.Register(nameof(AutoencoderAnomalyEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the detector on <paramref name="input"/> and sets its threshold.</summary>
@@ -58,6 +66,8 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
     public AutoencoderAnomalyTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var options = this.options.Snapshot();
+        options.CancellationToken = live.CancellationToken;
         var column = InputColumn.Find(input.Schema, options.FeatureColumnName);
         int featureCount = ((VectorDataViewType)column.Type).Size;
         int seed = options.Seed ?? host.Rand.Next();
@@ -70,12 +80,12 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
             "Autoencoder anomaly detector");
         var (scaler, fitted, rowCount) = streaming
-            ? FitStreaming(input, column, featureCount, architecture, seed, channel)
-            : FitInMemory(input, column, featureCount, architecture, seed, channel);
+            ? FitStreaming(input, column, featureCount, architecture, options, seed, channel)
+            : FitInMemory(input, column, featureCount, architecture, options, seed, channel);
         var ensemble = new ReconstructionEnsemble(fitted.Networks, scaler);
         try
         {
-            float threshold = options.Threshold ?? ContaminationThreshold.Compute(TrainingScores(ensemble, input, column, rowCount), options.Contamination);
+            float threshold = options.Threshold ?? ContaminationThreshold.Compute(TrainingScores(ensemble, input, column, rowCount, options), options.Contamination);
             channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: threshold {threshold:G6}.");
             return new AutoencoderAnomalyTransformer(ensemble, ColumnNames(), threshold, fitted.Histories, options.ScoringBatchSize);
         }
@@ -87,8 +97,8 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
     }
 
     /// <summary>Reads the rows into one native matrix, scales it, and trains each network on its own split of it.</summary>
-    private (FeatureScaler, FittedEnsemble, long) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
-        NetworkArchitecture architecture, int seed, IChannel channel)
+    private static (FeatureScaler, FittedEnsemble, long) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel)
     {
         using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
@@ -103,8 +113,8 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
     }
 
     /// <summary>One pass for the scaling and the shared validation rows; each network's epochs then stream the view.</summary>
-    private (FeatureScaler, FittedEnsemble, long) FitStreaming(IDataView input, DataViewSchema.Column column, int featureCount,
-        NetworkArchitecture architecture, int seed, IChannel channel)
+    private static (FeatureScaler, FittedEnsemble, long) FitStreaming(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel)
     {
         var statistics = StreamingStatistics.Collect(input, column, featureCount, options.ValidationFraction, options.StreamingBufferRows, seed,
             allowMissing: false, options.CancellationToken, canTreatNaNAsMissing: false);
@@ -149,7 +159,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
     /// Scores the training rows as read from <paramref name="input"/> once more, exactly as the fitted transformer will,
     /// a scoring batch at a time (so fitting never holds a raw copy of the rows).
     /// </summary>
-    private float[] TrainingScores(ReconstructionEnsemble ensemble, IDataView input, DataViewSchema.Column column, long rowCount)
+    private static float[] TrainingScores(ReconstructionEnsemble ensemble, IDataView input, DataViewSchema.Column column, long rowCount, AutoencoderAnomalyOptions options)
     {
         int size = ensemble.InputSize, batch = (int)Math.Min(rowCount, options.ScoringBatchSize);
         var scores = new float[checked((int)rowCount)];
