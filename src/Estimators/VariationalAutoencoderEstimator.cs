@@ -65,6 +65,7 @@ public sealed class VariationalAutoencoderEstimator : IEstimator<AutoencoderTran
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing, is not a known-size float vector, or holds an infinity (or NaN, unless <see cref="AutoencoderTrainingOptions.TreatNaNAsMissing"/>).</exception>
     /// <exception cref="ArgumentException">The data has no rows.</exception>
     /// <exception cref="InvalidOperationException">Training diverged (the loss became NaN or infinite).</exception>
+    /// <exception cref="InsufficientMemoryException">The network's parameters, their gradients and Adam's moments would need more memory than the machine has (the message gives the parameter count and what fits).</exception>
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderTrainingOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderTransformer Fit(IDataView input)
     {
