@@ -28,23 +28,33 @@ namespace MLNet.Autoencoders.Estimators;
 public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
+    /// </summary>
     private readonly AutoencoderOptions options;
+    private readonly AutoencoderOptions live;
 
     internal AutoencoderEstimator(IHostEnvironment env, AutoencoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        AutoencoderOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = (AutoencoderOptions)options.Snapshot();
+        AutoencoderOptionsValidation.Validate(this.options);
         host = env.Register(nameof(AutoencoderEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the autoencoder on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing, is not a known-size float vector, or holds NaN or an infinity.</exception>
     /// <exception cref="ArgumentException">The data has no rows.</exception>
     /// <exception cref="InvalidOperationException">Training diverged (the loss became NaN or infinite).</exception>
+    /// <exception cref="InsufficientMemoryException">The network's parameters, their gradients and Adam's moments would need more memory than the machine has (the message gives the parameter count and what fits).</exception>
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderTrainingOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderTransformer Fit(IDataView input)
     {
+        var options = live.ForFit(this.options);
         var fitted = AutoencoderFitter.Fit(host, input, options, ArchitectureFor);
         return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize);
     }

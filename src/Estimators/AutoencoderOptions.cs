@@ -24,4 +24,13 @@ public sealed class AutoencoderOptions : AutoencoderTrainingOptions
     /// Use <see cref="OutputActivation.Sigmoid"/> for inputs in [0, 1] (pixels) with <c>Scaling = None</c>, <c>MinMax</c> or <c>GlobalMinMax</c>.
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = AutoencoderDefaults.OutputActivation;
+
+    /// <inheritdoc/>
+    internal override AutoencoderTrainingOptions Snapshot()
+    {
+        var copy = (AutoencoderOptions)base.Snapshot();
+        copy.HiddenLayers = HiddenLayers?.ToArray();
+        copy.DecoderHiddenLayers = DecoderHiddenLayers?.ToArray();
+        return copy;
+    }
 }

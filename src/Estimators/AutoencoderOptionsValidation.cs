@@ -62,7 +62,7 @@ internal static class AutoencoderOptionsValidation
                 throw new ArgumentException($"'{nameof(options.ImputedColumnName)}' must differ from the other output column names. Got '{options.ImputedColumnName}'.", nameof(options));
         }
 
-        RequirePositive(options.LatentDimension, nameof(options.LatentDimension));
+        RequireLatentDimension(options.LatentDimension, nameof(options.LatentDimension));
         RequireDefined(options.Scaling, nameof(options.Scaling));
         RequirePositive(options.Epochs, nameof(options.Epochs));
         RequirePositive(options.BatchSize, nameof(options.BatchSize));
@@ -102,6 +102,14 @@ internal static class AutoencoderOptionsValidation
     {
         if (value <= 0)
             throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be positive. Got {value}.");
+    }
+
+    /// <summary>A latent size from 1 to <see cref="NetworkArchitecture.MaxSize"/>, the largest layer a saved model may declare.</summary>
+    internal static void RequireLatentDimension(int value, string option)
+    {
+        RequirePositive(value, option);
+        if (value > NetworkArchitecture.MaxSize)
+            throw new ArgumentOutOfRangeException(option, value, $"'{option}' must be at most {NetworkArchitecture.MaxSize}, the largest layer a saved model holds. Got {value}.");
     }
 
     internal static void RequireLayers(int[]? sizes, string option)

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.Persistence;
 
 namespace MLNet.Autoencoders.Estimators;
@@ -32,7 +33,8 @@ internal static class AutoencoderSchemaShape
         {
             string actual = column.Kind == SchemaShape.Column.VectorKind.Scalar ? $"{column.ItemType}" : $"{column.Kind}<{column.ItemType}>";
             throw new ArgumentOutOfRangeException(nameof(inputSchema),
-                $"Schema mismatch for input column '{name}': expected known-size vector of Single, got {actual}.");
+                $"Schema mismatch for input column '{name}': expected known-size vector of Single, got {actual}." +
+                InputColumn.SizeHint(column.Kind == SchemaShape.Column.VectorKind.VariableVector && column.ItemType == NumberDataViewType.Single, name));
         }
         return column;
     }

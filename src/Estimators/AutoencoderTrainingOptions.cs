@@ -135,9 +135,31 @@ public abstract class AutoencoderTrainingOptions
     /// <summary>The number of rows a fitted transformer scores per forward pass. Default is 1024.</summary>
     public int ScoringBatchSize { get; set; } = AutoencoderDefaults.ScoringBatchSize;
 
-    /// <summary>Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    /// <summary>
+    /// Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled. Default is
+    /// <see cref="CancellationToken.None"/>. Unlike the other options, which the estimator copies when it is created,
+    /// the token is read from this object each time <c>Fit</c> starts, so it may be replaced between fits of one estimator.
+    /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
-    /// <summary>Called after every epoch with its losses, on the fitting thread. Default is <see langword="null"/>.</summary>
+    /// <summary>
+    /// Called after every epoch with its losses, on the fitting thread. Default is <see langword="null"/>. Like
+    /// <see cref="CancellationToken"/>, read from this object each time <c>Fit</c> starts.
+    /// </summary>
     public Action<EpochLoss>? EpochCompleted { get; set; }
+
+    /// <summary>
+    /// A deep copy of these options (arrays included), which the estimator keeps and validates so that changing this
+    /// object after creating the estimator changes nothing but <see cref="CancellationToken"/> and <see cref="EpochCompleted"/>.
+    /// </summary>
+    internal virtual AutoencoderTrainingOptions Snapshot() => (AutoencoderTrainingOptions)MemberwiseClone();
+
+    /// <summary>A copy of <paramref name="snapshot"/> with this object's current <see cref="CancellationToken"/> and <see cref="EpochCompleted"/>: the options one fit uses.</summary>
+    internal T ForFit<T>(T snapshot) where T : AutoencoderTrainingOptions
+    {
+        var options = (T)snapshot.Snapshot();
+        options.CancellationToken = CancellationToken;
+        options.EpochCompleted = EpochCompleted;
+        return options;
+    }
 }

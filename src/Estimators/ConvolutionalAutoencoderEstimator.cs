@@ -33,14 +33,22 @@ namespace MLNet.Autoencoders.Estimators;
 public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
+    /// </summary>
     private readonly ConvolutionalAutoencoderOptions options;
+    private readonly ConvolutionalAutoencoderOptions live;
 
     internal ConvolutionalAutoencoderEstimator(IHostEnvironment env, ConvolutionalAutoencoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        ConvolutionalAutoencoderOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = (ConvolutionalAutoencoderOptions)options.Snapshot();
+        ConvolutionalAutoencoderOptionsValidation.Validate(this.options);
         host = env.Register(nameof(ConvolutionalAutoencoderEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the autoencoder on <paramref name="input"/>.</summary>
@@ -48,9 +56,11 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
     /// shape the blocks fit (the message names the column, the expected and the actual shape), or holds NaN or an infinity.</exception>
     /// <exception cref="ArgumentException">The data has no rows.</exception>
     /// <exception cref="InvalidOperationException">Training diverged (the loss became NaN or infinite).</exception>
+    /// <exception cref="InsufficientMemoryException">The network's parameters, their gradients and Adam's moments would need more memory than the machine has (the message gives the parameter count and what fits).</exception>
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderTrainingOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderTransformer Fit(IDataView input)
     {
+        var options = live.ForFit(this.options);
         ArgumentNullException.ThrowIfNull(input);
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         var image = ConvolutionalInputShape.Resolve(column, options);

@@ -52,4 +52,12 @@ public abstract class ConvolutionalNetworkOptions : AutoencoderTrainingOptions
     /// <see cref="InputScaling.GlobalMinMax"/> (the default) or <see cref="InputScaling.None"/> (e.g. <c>ExtractPixels(scaleImage: 1f / 255)</c>).
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = ConvolutionalAutoencoderDefaults.OutputActivation;
+
+    /// <inheritdoc/>
+    internal override AutoencoderTrainingOptions Snapshot()
+    {
+        var copy = (ConvolutionalNetworkOptions)base.Snapshot();
+        copy.Channels = Channels?.ToArray()!;
+        return copy;
+    }
 }

@@ -43,23 +43,33 @@ namespace MLNet.Autoencoders.Estimators;
 public sealed class VariationalAutoencoderEstimator : IEstimator<AutoencoderTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
+    /// </summary>
     private readonly VariationalAutoencoderOptions options;
+    private readonly VariationalAutoencoderOptions live;
 
     internal VariationalAutoencoderEstimator(IHostEnvironment env, VariationalAutoencoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        AutoencoderOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = (VariationalAutoencoderOptions)options.Snapshot();
+        AutoencoderOptionsValidation.Validate(this.options);
         host = env.Register(nameof(VariationalAutoencoderEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the variational autoencoder on <paramref name="input"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing, is not a known-size float vector, or holds an infinity (or NaN, unless <see cref="AutoencoderTrainingOptions.TreatNaNAsMissing"/>).</exception>
     /// <exception cref="ArgumentException">The data has no rows.</exception>
     /// <exception cref="InvalidOperationException">Training diverged (the loss became NaN or infinite).</exception>
+    /// <exception cref="InsufficientMemoryException">The network's parameters, their gradients and Adam's moments would need more memory than the machine has (the message gives the parameter count and what fits).</exception>
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderTrainingOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderTransformer Fit(IDataView input)
     {
+        var options = live.ForFit(this.options);
         var fitted = AutoencoderFitter.Fit(host, input, options, ArchitectureFor,
             settings => VariationalEstimation.WithKLWeight(settings, options.Beta));
         var columns = VariationalEstimation.ColumnNames(options, options.LatentLogVarianceColumnName);

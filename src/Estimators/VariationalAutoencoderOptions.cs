@@ -38,4 +38,13 @@ public sealed class VariationalAutoencoderOptions : AutoencoderTrainingOptions
 
     /// <summary>The output column for the posterior log-variance of each latent dimension. Default is "LatentLogVariance".</summary>
     public string LatentLogVarianceColumnName { get; set; } = AutoencoderDefaults.LatentLogVarianceColumnName;
+
+    /// <inheritdoc/>
+    internal override AutoencoderTrainingOptions Snapshot()
+    {
+        var copy = (VariationalAutoencoderOptions)base.Snapshot();
+        copy.HiddenLayers = HiddenLayers?.ToArray();
+        copy.DecoderHiddenLayers = DecoderHiddenLayers?.ToArray();
+        return copy;
+    }
 }

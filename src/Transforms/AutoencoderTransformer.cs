@@ -130,6 +130,7 @@ public sealed class AutoencoderTransformer : BatchedTransformer
     /// <param name="to">The last row's features, in the input's units.</param>
     /// <param name="steps">The number of points, at least 2.</param>
     /// <returns>The decoded points, from <paramref name="from"/>'s code to <paramref name="to"/>'s, with the columns <see cref="Decode"/> returns.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is less than 2, or more than one view of this model holds.</exception>
     public IDataView Interpolate(float[] from, float[] to, int steps)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -137,6 +138,10 @@ public sealed class AutoencoderTransformer : BatchedTransformer
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2);
         ThrowIfDisposed();
         int inputSize = Architecture.InputSize, latentSize = Architecture.LatentDimension;
+        long values = (long)steps * Math.Max(latentSize, inputSize);
+        if (values > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps,
+                $"'{nameof(steps)}' asks for {values:N0} values; at most {Array.MaxLength / Math.Max(latentSize, inputSize):N0} rows of this model fit in one view. Got {steps}.");
         if (from.Length != inputSize || to.Length != inputSize)
             throw new ArgumentException($"Interpolate needs two rows of {inputSize} features; got {from.Length} and {to.Length}.");
         var ends = scorer.CreateBatch(2);

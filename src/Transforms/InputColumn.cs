@@ -22,7 +22,7 @@ internal static class InputColumn
             || !vector.IsKnownSize)
         {
             throw new ArgumentOutOfRangeException(nameof(schema),
-                $"Schema mismatch for input column '{name}': expected known-size vector of Single, got {column.Type}.");
+                $"Schema mismatch for input column '{name}': expected known-size vector of Single, got {column.Type}.{SizeHint(column.Type is VectorDataViewType { IsKnownSize: false }, name)}");
         }
         if (expectedSize is { } size && vector.Size != size)
         {
@@ -32,4 +32,12 @@ internal static class InputColumn
         }
         return column;
     }
+
+    /// <summary>
+    /// For a vector of unknown size, how to declare the size: a <c>float[]</c> loaded with <c>LoadFromEnumerable</c> or used by a
+    /// <c>PredictionEngine</c> is such a vector unless its field says otherwise. Empty for other mismatches.
+    /// </summary>
+    internal static string SizeHint(bool variableSize, string name) => variableSize
+        ? $" Declare the vector's size: put [VectorType(n)] on the float[] field or property '{name}', or load it with a SchemaDefinition whose column '{name}' has ColumnType = new VectorDataViewType(NumberDataViewType.Single, n)."
+        : "";
 }

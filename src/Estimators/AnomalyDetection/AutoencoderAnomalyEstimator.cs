@@ -40,42 +40,57 @@ namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
 public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyTransformer>
 {
     private readonly IHost host;
+
+    /// <summary>
+    /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token of each fit.
+    /// </summary>
     private readonly AutoencoderAnomalyOptions options;
+    private readonly AutoencoderAnomalyOptions live;
 
     internal AutoencoderAnomalyEstimator(IHostEnvironment env, AutoencoderAnomalyOptions options)
     {
         ArgumentNullException.ThrowIfNull(env);
-        AutoencoderAnomalyOptionsValidation.Validate(options);
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Snapshot();
+        AutoencoderAnomalyOptionsValidation.Validate(this.options);
         host = env.Register(nameof(AutoencoderAnomalyEstimator));
-        this.options = options;
+        live = options;
     }
 
     /// <summary>Trains the detector on <paramref name="input"/> and sets its threshold.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, is not a known-size float vector, or holds NaN or an infinity.</exception>
     /// <exception cref="ArgumentException">The data has no rows.</exception>
     /// <exception cref="InvalidOperationException">Training diverged (the loss became NaN or infinite).</exception>
+    /// <exception cref="InsufficientMemoryException">The network's parameters, their gradients and Adam's moments would need more memory than the machine has (the message gives the parameter count and what fits).</exception>
     /// <exception cref="OperationCanceledException"><see cref="AutoencoderAnomalyOptions.CancellationToken"/> was cancelled.</exception>
     public AutoencoderAnomalyTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var options = this.options.Snapshot();
+        options.CancellationToken = live.CancellationToken;
         var column = InputColumn.Find(input.Schema, options.FeatureColumnName);
         int featureCount = ((VectorDataViewType)column.Type).Size;
         int seed = options.Seed ?? host.Rand.Next();
         using var channel = host.Start("Training");
         var architecture = AnomalyArchitecture.For(featureCount, options);
+        ParameterMemory.EnsureFits(architecture, options.EnsembleSize, "HiddenLayers, LatentDimension or EnsembleSize");
         if (architecture.LatentDimension >= featureCount)
             channel.Warning(MessageSensitivity.None, $"Autoencoder anomaly detector: LatentDimension {architecture.LatentDimension} is not smaller than the {featureCount} features; the networks can learn to copy their input, which hides anomalies.");
 
         using var threads = ThreadCountScope.Set(options.NumberOfThreads);
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
             "Autoencoder anomaly detector");
-        var (scaler, fitted, rowCount) = streaming
-            ? FitStreaming(input, column, featureCount, architecture, seed, channel)
-            : FitInMemory(input, column, featureCount, architecture, seed, channel);
+        BufferLimits.RequireScoringBatch(options.ScoringBatchSize, Math.Max(featureCount, architecture.LatentDimension));
+        if (streaming)
+            BufferLimits.RequireStreamingBuffer(options.StreamingBufferRows, featureCount);
+        var (scaler, fitted, rowCount, checksum) = streaming
+            ? FitStreaming(input, column, featureCount, architecture, options, seed, channel)
+            : FitInMemory(input, column, featureCount, architecture, options, seed, channel);
         var ensemble = new ReconstructionEnsemble(fitted.Networks, scaler);
         try
         {
-            float threshold = options.Threshold ?? ContaminationThreshold.Compute(TrainingScores(ensemble, input, column, rowCount), options.Contamination);
+            float threshold = options.Threshold ?? ContaminationThreshold.Compute(ThresholdScores.Read(ensemble, input, column, rowCount, checksum, options.ScoringBatchSize, options.CancellationToken), options.Contamination);
             channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: threshold {threshold:G6}.");
             return new AutoencoderAnomalyTransformer(ensemble, ColumnNames(), threshold, fitted.Histories, options.ScoringBatchSize);
         }
@@ -87,11 +102,12 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
     }
 
     /// <summary>Reads the rows into one native matrix, scales it, and trains each network on its own split of it.</summary>
-    private (FeatureScaler, FittedEnsemble, long) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
-        NetworkArchitecture architecture, int seed, IChannel channel)
+    private static (FeatureScaler, FittedEnsemble, long, ulong) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel)
     {
         using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
+        ulong checksum = RowChecksum.OfRows(data.Values, featureCount);
         scaler.Apply(data.Values);
         int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
         var fitted = EnsembleFitter.Fit(architecture, memberSeed =>
@@ -99,12 +115,12 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
             var (trainingRows, validation) = data.Split(validationCount, new Random(memberSeed));
             return new EnsembleMember(new InMemoryBatches(data, trainingRows, ownsData: false), validation, trainingRows.Length, OwnsValidation: true);
         }, options, seed, channel);
-        return (scaler, fitted, data.RowCount);
+        return (scaler, fitted, data.RowCount, checksum);
     }
 
     /// <summary>One pass for the scaling and the shared validation rows; each network's epochs then stream the view.</summary>
-    private (FeatureScaler, FittedEnsemble, long) FitStreaming(IDataView input, DataViewSchema.Column column, int featureCount,
-        NetworkArchitecture architecture, int seed, IChannel channel)
+    private static (FeatureScaler, FittedEnsemble, long, ulong) FitStreaming(IDataView input, DataViewSchema.Column column, int featureCount,
+        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel)
     {
         var statistics = StreamingStatistics.Collect(input, column, featureCount, options.ValidationFraction, options.StreamingBufferRows, seed,
             allowMissing: false, options.CancellationToken, canTreatNaNAsMissing: false);
@@ -117,7 +133,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
             new StreamingBatches(input, column, scaler, fill: null, statistics.Selection, statistics.Range(), options.StreamingBufferRows, options.CancellationToken,
                 canTreatNaNAsMissing: false),
             validation, statistics.TrainingRowCount, OwnsValidation: false), options, seed, channel);
-        return (scaler, fitted, statistics.RowCount);
+        return (scaler, fitted, statistics.RowCount, statistics.Checksum);
     }
 
     /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the feature column.</summary>
@@ -144,40 +160,6 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         MlNetInternals.CreateColumn("ScoreColumnKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
         MlNetInternals.CreateColumn("ScoreValueKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
     ]);
-
-    /// <summary>
-    /// Scores the training rows as read from <paramref name="input"/> once more, exactly as the fitted transformer will,
-    /// a scoring batch at a time (so fitting never holds a raw copy of the rows).
-    /// </summary>
-    private float[] TrainingScores(ReconstructionEnsemble ensemble, IDataView input, DataViewSchema.Column column, long rowCount)
-    {
-        int size = ensemble.InputSize, batch = (int)Math.Min(rowCount, options.ScoringBatchSize);
-        var scores = new float[checked((int)rowCount)];
-        var rows = new float[batch * size];
-        var errors = new float[batch * size];
-        int read = 0, pending = 0;
-        using var cursor = input.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> buffer = default;
-        while (cursor.MoveNext())
-        {
-            if (read + pending == scores.Length)
-                throw new InvalidOperationException($"The data view gave more than the {rowCount} rows it gave before when column '{column.Name}' was read to set the threshold; cache it first (mlContext.Data.Cache).");
-            getter(ref buffer);
-            buffer.CopyTo(rows.AsSpan(pending * size, size));
-            if (++pending == batch)
-            {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                ensemble.Score(rows.AsSpan(0, pending * size), pending, errors, scores.AsSpan(read, pending));
-                (read, pending) = (read + pending, 0);
-            }
-        }
-        if (pending > 0)
-            ensemble.Score(rows.AsSpan(0, pending * size), pending, errors, scores.AsSpan(read, pending));
-        if (read + pending != scores.Length)
-            throw new InvalidOperationException($"The data view gave {read + pending} rows when column '{column.Name}' was read to set the threshold, and {rowCount} before; cache it first (mlContext.Data.Cache).");
-        return scores;
-    }
 
     private AnomalyColumnNames ColumnNames() => new(
         options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, options.FeatureErrorsColumnName);

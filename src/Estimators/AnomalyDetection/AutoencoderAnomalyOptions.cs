@@ -124,6 +124,18 @@ public sealed class AutoencoderAnomalyOptions
     /// <summary>The number of rows a fitted transformer scores per forward pass. Default is 1024.</summary>
     public int ScoringBatchSize { get; set; } = AutoencoderAnomalyDefaults.ScoringBatchSize;
 
-    /// <summary>Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    /// <summary>
+    /// Stops fitting (within one batch) with <see cref="OperationCanceledException"/> when cancelled. Default is
+    /// <see cref="CancellationToken.None"/>. Unlike the other options, which the estimator copies when it is created,
+    /// the token is read from this object each time <c>Fit</c> starts, so it may be replaced between fits of one estimator.
+    /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>A deep copy of these options (arrays included), which the estimator keeps and validates.</summary>
+    internal AutoencoderAnomalyOptions Snapshot()
+    {
+        var copy = (AutoencoderAnomalyOptions)MemberwiseClone();
+        copy.HiddenLayers = HiddenLayers?.ToArray();
+        return copy;
+    }
 }

@@ -26,7 +26,7 @@ internal static class AutoencoderAnomalyOptionsValidation
         if (options.EnsembleSize > AutoencoderAnomalyDefaults.MaxEnsembleSize)
             throw OutOfRange(nameof(options.EnsembleSize), options.EnsembleSize, $"must be at most {AutoencoderAnomalyDefaults.MaxEnsembleSize}, the most networks a saved detector holds");
         if (options.LatentDimension is { } latent)
-            AutoencoderOptionsValidation.RequirePositive(latent, nameof(options.LatentDimension));
+            AutoencoderOptionsValidation.RequireLatentDimension(latent, nameof(options.LatentDimension));
         AutoencoderOptionsValidation.RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));
         AutoencoderOptionsValidation.RequireDefined(options.Activation, nameof(options.Activation));
         AutoencoderOptionsValidation.RequireDefined(options.Scaling, nameof(options.Scaling));

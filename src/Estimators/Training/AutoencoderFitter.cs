@@ -31,12 +31,17 @@ internal static class AutoencoderFitter
         int inputSize = ((VectorDataViewType)column.Type).Size;
         using var channel = host.Start("Training");
         var architecture = architectureFor(inputSize);
+        ParameterMemory.EnsureFits(architecture, networks: 1,
+            options is ConvolutionalNetworkOptions ? "Channels or LatentDimension" : "HiddenLayers, DecoderHiddenLayers or LatentDimension");
         if (architecture.LatentDimension >= inputSize)
             channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {architecture.LatentDimension} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         int seed = options.Seed ?? host.Rand.Next();
 
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, inputSize,
             copies: options.TreatNaNAsMissing ? 2 : 1, channel, "Autoencoder");
+        BufferLimits.RequireScoringBatch(options.ScoringBatchSize, Math.Max(inputSize, architecture.LatentDimension));
+        if (streaming)
+            BufferLimits.RequireStreamingBuffer(options.StreamingBufferRows, inputSize);
         var (scaler, training, trainingRows, validation) = streaming
             ? PrepareStreaming(input, column, inputSize, options, seed, channel)
             : PrepareInMemory(input, column, inputSize, options, seed, channel);

@@ -31,6 +31,9 @@ internal sealed class StreamingStatistics
 
     public long MissingCount { get; private set; }
 
+    /// <summary>The <see cref="RowChecksum"/> of the rows read, in the input's units: a later pass must read the same.</summary>
+    public ulong Checksum { get; private set; }
+
     public int FeatureCount => mean.Length;
 
     /// <summary>The held-out rows in the input's units (NaN where missing), ordered by hash; <see langword="null"/> when there are none.</summary>
@@ -63,6 +66,7 @@ internal sealed class StreamingStatistics
                 buffer.CopyTo(row);
                 TrainingMatrix.RejectNonFinite(row, column.Name, statistics.RowCount, allowMissing, canTreatNaNAsMissing);
                 statistics.Add(row);
+                statistics.Checksum += RowChecksum.Of(row);
                 id(ref rowId);
                 ulong hash = ValidationSelection.Hash(seed, rowId);
                 if (hash < threshold && validationCapacity > 0)

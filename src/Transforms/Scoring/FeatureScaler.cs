@@ -62,7 +62,7 @@ public sealed class FeatureScaler
                 ? MeanAndStandardDeviation(rows, rowCount, featureCount, j)
                 : MinimumAndRange(rows, rowCount, featureCount, j);
             offset[j] = double.IsNaN(center) ? 0f : (float)center;
-            scale[j] = spread > 0 && double.IsFinite(1.0 / spread) ? (float)(1.0 / spread) : 1f;
+            scale[j] = ScaleFor(spread);
         }
         return new FeatureScaler(kind, offset, scale);
     }
@@ -95,7 +95,7 @@ public sealed class FeatureScaler
         for (int j = 0; j < center.Length; j++)
         {
             offset[j] = double.IsNaN(center[j]) ? 0f : (float)center[j];
-            scale[j] = spread[j] > 0 && double.IsFinite(1.0 / spread[j]) ? (float)(1.0 / spread[j]) : 1f;
+            scale[j] = ScaleFor(spread[j]);
         }
         return new FeatureScaler(kind, offset, scale);
     }
@@ -107,8 +107,19 @@ public sealed class FeatureScaler
         var offset = new float[featureCount];
         var scale = new float[featureCount];
         Array.Fill(offset, double.IsFinite(range.Minimum) ? (float)range.Minimum : 0f);
-        Array.Fill(scale, spread > 0 && double.IsFinite(1.0 / spread) ? (float)(1.0 / spread) : 1f);
+        Array.Fill(scale, ScaleFor(spread));
         return new FeatureScaler(kind, offset, scale);
+    }
+
+    /// <summary>
+    /// The factor 1 / <paramref name="spread"/>, or 1 (the feature is only shifted, like a constant one) when the spread is zero
+    /// or too small for its inverse to be a float: a spread below about 3e-39 (subnormal inputs, e.g. values around 1e-40)
+    /// would give an infinite factor and a NaN loss, and a model file that cannot be read back.
+    /// </summary>
+    private static float ScaleFor(double spread)
+    {
+        float factor = (float)(1.0 / spread);
+        return spread > 0 && float.IsFinite(factor) ? factor : 1f;
     }
 
     /// <summary>The smallest and largest non-NaN value of <paramref name="values"/>; infinities of the wrong sign when there is none.</summary>

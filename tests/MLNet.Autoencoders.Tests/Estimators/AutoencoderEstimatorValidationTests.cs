@@ -48,12 +48,15 @@ public sealed class AutoencoderEstimatorValidationTests
     }
 
     [TestMethod]
-    public void Fit_VariableSizeVector_ThrowsSchemaMismatch()
+    public void FitAndGetOutputSchema_VariableSizeVector_ThrowSchemaMismatchSayingHowToDeclareTheSize()
     {
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(new[] { new VariableRow { Features = [1, 2] } });
         ThrowsWithMessage<ArgumentOutOfRangeException>(() => ml.Transforms.Autoencoder(Quick()).Fit(data),
-            "Schema mismatch for input column 'Features'", "expected known-size vector of Single", "got Vector<Single>");
+            "Schema mismatch for input column 'Features'", "expected known-size vector of Single", "got Vector<Single>",
+            "put [VectorType(n)] on the float[] field or property 'Features'", "or load it with a SchemaDefinition");
+        ThrowsWithMessage<ArgumentOutOfRangeException>(() => ml.Transforms.Autoencoder(Quick()).GetOutputSchema(SchemaShapes.Of(data.Schema)),
+            "got VariableVector<Single>", "put [VectorType(n)] on the float[] field or property 'Features'");
     }
 
     [TestMethod]

@@ -17,6 +17,7 @@ public sealed class EstimatorOptionTests
     [
         ("LatentDimension", 0, "'LatentDimension' must be positive. Got 0."),
         ("LatentDimension", -2, "'LatentDimension' must be positive. Got -2."),
+        ("LatentDimension", 16_777_217, "'LatentDimension' must be at most 16777216, the largest layer a saved model holds. Got 16777217."),
         ("Epochs", 0, "'Epochs' must be positive. Got 0."),
         ("BatchSize", -1, "'BatchSize' must be positive. Got -1."),
         ("ScoringBatchSize", 0, "'ScoringBatchSize' must be positive. Got 0."),
@@ -47,10 +48,10 @@ public sealed class EstimatorOptionTests
     ];
 
     [TestMethod]
-    [DataRow(AnomalyDetector, 24)]
-    [DataRow(VariationalAutoencoder, 26)]
-    [DataRow(ConvolutionalAutoencoder, 25)]
-    [DataRow(ConvolutionalVariationalAutoencoder, 25)]
+    [DataRow(AnomalyDetector, 25)]
+    [DataRow(VariationalAutoencoder, 27)]
+    [DataRow(ConvolutionalAutoencoder, 26)]
+    [DataRow(ConvolutionalVariationalAutoencoder, 26)]
     public void Create_EachOptionOutOfRange_ThrowsNamingTheOptionTheRuleAndTheValue(string name, int expectedChecks)
     {
         var component = Named(name);

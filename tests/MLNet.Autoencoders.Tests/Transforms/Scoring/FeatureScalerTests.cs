@@ -46,4 +46,23 @@ public sealed class FeatureScalerTests
         CollectionAssert.AreEqual(new[] { 5f, 5f }, scaler.Offset.ToArray());
         CollectionAssert.AreEqual(new[] { 1f, 1f }, scaler.Scale.ToArray());
     }
+
+    [TestMethod]
+    [DataRow(InputScaling.Standardize)]
+    [DataRow(InputScaling.MinMax)]
+    [DataRow(InputScaling.GlobalMinMax)]
+    public void Fit_SpreadTooSmallToInvert_OnlyShiftsTheFeature(InputScaling kind)
+    {
+        // Two features of subnormal values, about 1e-40 apart: 1 / spread is 1e40, beyond float.
+        float[] rows = [1e-40f, 2e-40f, 3e-40f, 1e-40f, 2e-40f, 3e-40f];
+
+        var inMemory = FeatureScaler.Fit(kind, rows, 3, 2);
+        var streamed = FeatureScaler.FromStatistics(kind, [1e-40, 1e-40], [2e-40, 2e-40]);
+
+        CollectionAssert.AreEqual(new[] { 1f, 1f }, inMemory.Scale.ToArray());
+        CollectionAssert.AreEqual(new[] { 1f, 1f }, streamed.Scale.ToArray());
+        var values = (float[])rows.Clone();
+        inMemory.Apply(values);
+        Assert.IsTrue(values.All(float.IsFinite));
+    }
 }
