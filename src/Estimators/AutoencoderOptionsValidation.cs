@@ -1,3 +1,4 @@
+using MLNet.Autoencoders.Estimators.Training;
 using MLNet.Autoencoders.Transforms.Networks;
 using MLNet.Autoencoders.Transforms;
 
@@ -27,6 +28,12 @@ internal static class AutoencoderOptionsValidation
         ValidateVariational(options, options.Beta, options.LatentLogVarianceColumnName);
     }
 
+    /// <summary>The largest <c>Beta</c> or <c>SparsityWeight</c>: beyond it the penalty alone is trained.</summary>
+    public const float MaximumPenaltyWeight = 1000;
+
+    /// <summary>The largest Gaussian <c>NoiseLevel</c>, a standard deviation in scaled units.</summary>
+    public const float MaximumGaussianNoise = 100;
+
     /// <summary>
     /// Checks what every variational estimator adds to <paramref name="options"/>: <paramref name="beta"/> ("Beta") and the
     /// log-variance column <paramref name="latentLogVarianceColumnName"/> ("LatentLogVarianceColumnName").
@@ -35,8 +42,8 @@ internal static class AutoencoderOptionsValidation
     {
         const string Beta = nameof(VariationalAutoencoderOptions.Beta);
         const string LatentLogVarianceColumnName = nameof(VariationalAutoencoderOptions.LatentLogVarianceColumnName);
-        if (!(beta >= 0) || !float.IsFinite(beta))
-            throw new ArgumentOutOfRangeException(Beta, beta, $"'{Beta}' must be zero or a positive finite number. Got {beta}.");
+        if (!(beta >= 0) || !(beta <= MaximumPenaltyWeight))
+            throw new ArgumentOutOfRangeException(Beta, beta, $"'{Beta}' must be in [0, {MaximumPenaltyWeight}]: the reconstruction term is about 1 per feature in scaled units, so a larger weight only trains the KL term. Got {beta}.");
         RequireName(latentLogVarianceColumnName, LatentLogVarianceColumnName);
         var others = new[] { options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName }
             .Concat(options.TreatNaNAsMissing ? [options.ImputedColumnName] : []);
@@ -77,12 +84,12 @@ internal static class AutoencoderOptionsValidation
         if (options.Noise != NoiseKind.None)
         {
             bool isFraction = options.Noise != NoiseKind.Gaussian;
-            if (!(options.NoiseLevel > 0) || !float.IsFinite(options.NoiseLevel) || (isFraction && options.NoiseLevel > 1))
+            if (!(options.NoiseLevel > 0) || !(options.NoiseLevel <= (isFraction ? 1 : MaximumGaussianNoise)))
                 throw new ArgumentOutOfRangeException(nameof(options.NoiseLevel), options.NoiseLevel,
-                    $"'{nameof(options.NoiseLevel)}' must be {(isFraction ? "in (0, 1]" : "a positive finite number")} for {options.Noise} noise. Got {options.NoiseLevel}.");
+                    $"'{nameof(options.NoiseLevel)}' must be {(isFraction ? "in (0, 1]" : $"in (0, {MaximumGaussianNoise}] (a standard deviation in scaled units; more leaves no signal to denoise)")} for {options.Noise} noise. Got {options.NoiseLevel}.");
         }
-        if (!(options.SparsityWeight >= 0) || !float.IsFinite(options.SparsityWeight))
-            throw new ArgumentOutOfRangeException(nameof(options.SparsityWeight), options.SparsityWeight, $"'{nameof(options.SparsityWeight)}' must be zero or a positive finite number. Got {options.SparsityWeight}.");
+        if (!(options.SparsityWeight >= 0) || !(options.SparsityWeight <= MaximumPenaltyWeight))
+            throw new ArgumentOutOfRangeException(nameof(options.SparsityWeight), options.SparsityWeight, $"'{nameof(options.SparsityWeight)}' must be in [0, {MaximumPenaltyWeight}]: the reconstruction term is about 1 per feature in scaled units, so a larger weight only trains the penalty. Got {options.SparsityWeight}.");
         if (options.EarlyStoppingPatience < 0)
             throw new ArgumentOutOfRangeException(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, $"'{nameof(options.EarlyStoppingPatience)}' must be zero (off) or positive. Got {options.EarlyStoppingPatience}.");
         RequireDefined(options.DataMode, nameof(options.DataMode));
@@ -90,6 +97,7 @@ internal static class AutoencoderOptionsValidation
         RequirePositive(options.StreamingBufferRows, nameof(options.StreamingBufferRows));
         if (options.NumberOfThreads is { } threads && threads <= 0)
             throw new ArgumentOutOfRangeException(nameof(options.NumberOfThreads), threads, $"'{nameof(options.NumberOfThreads)}' must be positive when set. Got {threads}.");
+        TrainingThreads.Validate(options.NumberOfThreads, nameof(options.NumberOfThreads));
     }
 
     internal static void RequireName(string? name, string option)

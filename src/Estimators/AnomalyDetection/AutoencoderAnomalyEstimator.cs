@@ -78,7 +78,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         if (architecture.LatentDimension >= featureCount)
             channel.Warning(MessageSensitivity.None, $"Autoencoder anomaly detector: LatentDimension {architecture.LatentDimension} is not smaller than the {featureCount} features; the networks can learn to copy their input, which hides anomalies.");
 
-        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
+        using var threads = ThreadCountScope.Set(TrainingThreads.Choose(options.NumberOfThreads, architecture, options.BatchSize));
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
             "Autoencoder anomaly detector");
         BufferLimits.RequireScoringBatch(options.ScoringBatchSize, Math.Max(featureCount, architecture.LatentDimension));

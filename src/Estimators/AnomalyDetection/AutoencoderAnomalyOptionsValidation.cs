@@ -1,4 +1,5 @@
 using System.Globalization;
+using MLNet.Autoencoders.Estimators.Training;
 
 namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
 
@@ -46,6 +47,7 @@ internal static class AutoencoderAnomalyOptionsValidation
         AutoencoderOptionsValidation.RequirePositive(options.StreamingBufferRows, nameof(options.StreamingBufferRows));
         if (options.NumberOfThreads is { } threads && threads <= 0)
             throw OutOfRange(nameof(options.NumberOfThreads), threads, "must be positive when set");
+        TrainingThreads.Validate(options.NumberOfThreads, nameof(options.NumberOfThreads));
     }
 
     private static ArgumentOutOfRangeException OutOfRange(string option, object value, string rule) =>

@@ -48,7 +48,7 @@ internal static class AutoencoderFitter
         using var batches = training;
         using var heldOut = validation;
 
-        using var threads = ThreadCountScope.Set(options.NumberOfThreads);
+        using var threads = ThreadCountScope.Set(TrainingThreads.Choose(options.NumberOfThreads, architecture, options.BatchSize));
         var network = architecture.CreateNetwork();
         try
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.ML.Runtime;
 using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.Networks;
@@ -52,7 +53,7 @@ internal sealed class AutoencoderTrainer
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var terms = RunEpoch(network, optimizer, training, random, corruption, generator, heapGuard);
+            var terms = RunEpoch(epoch, network, optimizer, training, random, corruption, generator, heapGuard);
             double? validationLoss = validation is null ? null : Evaluate(network, validation.Tensor, validation.Observed);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
@@ -87,26 +88,36 @@ internal sealed class AutoencoderTrainer
         return new InputCorruption(settings.Noise, settings.NoiseLevel, minimum, maximum);
     }
 
-    private ImmutableSortedDictionary<string, double> RunEpoch(AutoencoderNetwork network, AdamOptimizer optimizer, IBatchSource data, Random random,
+    private ImmutableSortedDictionary<string, double> RunEpoch(int epoch, AutoencoderNetwork network, AdamOptimizer optimizer, IBatchSource data, Random random,
         InputCorruption corruption, Generator generator, NativeHeap.GrowthGuard heapGuard)
     {
         network.train();
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows = 0;
         using var reader = data.OpenEpoch(random);
+        int batch = 0;
         while (true)
         {
+            batch++;
             settings.Cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             if (!reader.TryRead(settings.BatchSize, out var clean, out var observed))
                 break;
             int count = (int)clean.shape[0];
-            var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
-            var terms = LossTerms(pass, clean, observed);
-            var total = terms.Values.Aggregate((sum, term) => sum.add(term, NativeScalars.One));
-            optimizer.ZeroGrad();
-            total.backward();
-            optimizer.Step();
+            Dictionary<string, Tensor> terms;
+            try
+            {
+                var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
+                terms = LossTerms(pass, clean, observed);
+                var total = terms.Values.Aggregate((sum, term) => sum.add(term, NativeScalars.One));
+                optimizer.ZeroGrad();
+                total.backward();
+                optimizer.Step();
+            }
+            catch (ExternalException native)
+            {
+                throw LibTorchFailure.Wrap(native, $"Training {network.Architecture}, epoch {epoch}, batch {batch}");
+            }
             foreach (var (name, term) in terms)
                 sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
             rows += count;
@@ -196,7 +207,22 @@ internal sealed class AutoencoderTrainer
             return;
         var (which, value) = double.IsFinite(loss.TrainingLoss) ? ("validation loss", loss.ValidationLoss ?? double.NaN) : ("training loss", loss.TrainingLoss);
         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-            $"Autoencoder training diverged: the {which} became {value} in epoch {loss.Epoch}. " +
-            $"Try a lower LearningRate (now {(float)settings.LearningRate}) or scale the input (Scaling = Standardize)."));
+            $"Autoencoder training diverged: the {which} became {value} in epoch {loss.Epoch}. {LikelyCause(loss)}"));
     }
+
+    /// <summary>Which option to change, named from the loss term that stopped being finite.</summary>
+    private string LikelyCause(EpochLoss loss)
+    {
+        var broken = loss.TrainingTerms.Where(t => !double.IsFinite(t.Value)).Select(t => t.Key).ToList();
+        if (broken.Contains(VariationalAutoencoderNetwork.KLPenalty) && !broken.Contains(EpochLoss.ReconstructionTerm))
+            return "The KL term did; try a lower Beta or LearningRate " + Now();
+        if (broken.Contains(EpochLoss.SparsityTerm) && !broken.Contains(EpochLoss.ReconstructionTerm))
+            return "The sparsity term did; try a lower SparsityWeight or LearningRate " + Now();
+        string noise = settings.Noise == NoiseKind.Gaussian && settings.NoiseLevel > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"a lower NoiseLevel (now {settings.NoiseLevel}: Gaussian noise of that many standard deviations swamps the input), ")
+            : "";
+        return $"Try {noise}a lower LearningRate {Now()}, or scale the input (Scaling = Standardize).";
+    }
+
+    private string Now() => string.Create(CultureInfo.InvariantCulture, $"(LearningRate is now {(float)settings.LearningRate})");
 }

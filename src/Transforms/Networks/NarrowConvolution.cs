@@ -37,9 +37,10 @@ internal sealed class NarrowConvolution : Module<Tensor, Tensor>
     {
         if (outputChannels >= ComputedChannels)
             throw new ArgumentOutOfRangeException(nameof(outputChannels), outputChannels, $"Use Conv2d for {ComputedChannels} output channels or more.");
-        using var template = Conv2d(inputChannels, outputChannels, kernel, stride: stride, padding: padding);
-        weight = new Parameter(template.weight!.detach().clone());
-        bias = new Parameter(template.bias!.detach().clone());
+        // PyTorch's default initialisation of Conv2d, U(-1/sqrt(fan_in), 1/sqrt(fan_in)); fitting re-draws it from its seed.
+        double bound = 1 / Math.Sqrt(inputChannels * kernel * kernel);
+        weight = new Parameter(empty([outputChannels, inputChannels, kernel, kernel]).uniform_(-bound, bound));
+        bias = new Parameter(empty([outputChannels]).uniform_(-bound, bound));
         this.stride = stride;
         this.padding = padding;
         RegisterComponents();

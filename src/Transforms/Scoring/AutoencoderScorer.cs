@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MLNet.Autoencoders.Transforms.Networks;
 using static TorchSharp.torch;
 
@@ -52,23 +53,30 @@ internal sealed class AutoencoderScorer : IDisposable
         scaler.FillMissing(reconstruction);
         scaler.Apply(reconstruction);
 
-        using (var scope = NewDisposeScope())
-        using (no_grad())
+        try
         {
-            var x = TensorMemory.FromSpan(reconstruction, rows, inputSize);
-            Tensor latent;
-            if (network is IVariationalNetwork variational)
+            using (var scope = NewDisposeScope())
+            using (no_grad())
             {
-                (latent, var logVariance) = variational.EncodeDistribution(x);
-                TensorMemory.CopyTo(logVariance, batch.LatentLogVariance.AsSpan(0, latentSize));
+                var x = TensorMemory.FromSpan(reconstruction, rows, inputSize);
+                Tensor latent;
+                if (network is IVariationalNetwork variational)
+                {
+                    (latent, var logVariance) = variational.EncodeDistribution(x);
+                    TensorMemory.CopyTo(logVariance, batch.LatentLogVariance.AsSpan(0, latentSize));
+                }
+                else
+                {
+                    latent = network.Encode(x);
+                }
+                var output = network.Decode(latent);
+                TensorMemory.CopyTo(latent, batch.Latent.AsSpan(0, latentSize));
+                TensorMemory.CopyTo(output, reconstruction);
             }
-            else
-            {
-                latent = network.Encode(x);
-            }
-            var output = network.Decode(latent);
-            TensorMemory.CopyTo(latent, batch.Latent.AsSpan(0, latentSize));
-            TensorMemory.CopyTo(output, reconstruction);
+        }
+        catch (ExternalException native)
+        {
+            throw LibTorchFailure.Wrap(native, $"Scoring a batch of {rows} rows with {network.Architecture}");
         }
 
         scaler.Invert(reconstruction);

@@ -104,7 +104,8 @@ public sealed class DenoisingAndSparsityTests
 
     [TestMethod]
     [DataRow(NoiseKind.Masking, 1.5f, "'NoiseLevel' must be in (0, 1] for Masking noise. Got 1.5.")]
-    [DataRow(NoiseKind.Gaussian, 0f, "'NoiseLevel' must be a positive finite number for Gaussian noise. Got 0.")]
+    [DataRow(NoiseKind.Gaussian, 0f, "'NoiseLevel' must be in (0, 100] (a standard deviation in scaled units; more leaves no signal to denoise) for Gaussian noise. Got 0.")]
+    [DataRow(NoiseKind.Gaussian, 1e30f, "'NoiseLevel' must be in (0, 100] (a standard deviation in scaled units; more leaves no signal to denoise) for Gaussian noise. Got 1E+30.")]
     public void Options_BadNoiseLevel_ThrowsWithNameRuleAndValue(NoiseKind noise, float level, string message)
     {
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new MLContext().Transforms.Autoencoder(Options(noise, level)));
@@ -115,6 +116,6 @@ public sealed class DenoisingAndSparsityTests
     public void Options_NegativeSparsityWeight_Throws()
     {
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new MLContext().Transforms.Autoencoder(Options(sparsity: -1)));
-        Assert.Contains("'SparsityWeight' must be zero or a positive finite number. Got -1.", exception.Message);
+        Assert.Contains("'SparsityWeight' must be in [0, 1000]", exception.Message);
     }
 }

@@ -40,7 +40,9 @@ public sealed class EstimatorOptionTests
         ("HiddenLayers", new[] { 8, 0 }, "'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1."),
         ("DecoderHiddenLayers", new[] { -3 }, "'DecoderHiddenLayers' must hold layer sizes from 1 to 16777216. Got -3 at index 0."),
         ("Noise", 9, $"'Noise' must be one of {string.Join(", ", Enum.GetNames<NoiseKind>())}. Got 9."),
-        ("SparsityWeight", -1f, "'SparsityWeight' must be zero or a positive finite number. Got -1."),
+        ("SparsityWeight", -1f, "'SparsityWeight' must be in [0, 1000]"),
+        ("SparsityWeight", 1e30f, "'SparsityWeight' must be in [0, 1000]"),
+        ("NumberOfThreads", 1000, "'NumberOfThreads' must be at most"),
         ("Channels", new[] { 4, -1 }, "'Channels' must hold layer sizes from 1 to 16777216. Got -1 at index 1."),
         ("DataMode", 9, $"'DataMode' must be one of {string.Join(", ", Enum.GetNames<TrainingDataMode>())}. Got 9."),
         ("InMemoryBudgetMegabytes", 0, "'InMemoryBudgetMegabytes' must be positive. Got 0."),
@@ -48,10 +50,10 @@ public sealed class EstimatorOptionTests
     ];
 
     [TestMethod]
-    [DataRow(AnomalyDetector, 25)]
-    [DataRow(VariationalAutoencoder, 27)]
-    [DataRow(ConvolutionalAutoencoder, 26)]
-    [DataRow(ConvolutionalVariationalAutoencoder, 26)]
+    [DataRow(AnomalyDetector, 26)]
+    [DataRow(VariationalAutoencoder, 29)]
+    [DataRow(ConvolutionalAutoencoder, 28)]
+    [DataRow(ConvolutionalVariationalAutoencoder, 28)]
     public void Create_EachOptionOutOfRange_ThrowsNamingTheOptionTheRuleAndTheValue(string name, int expectedChecks)
     {
         var component = Named(name);
@@ -90,7 +92,7 @@ public sealed class EstimatorOptionTests
             Set(o, "NoiseLevel", 1.5f);
         }));
 
-        Assert.Contains("'NoiseLevel' must be a positive finite number for Gaussian noise. Got -1.", gaussian.Message);
+        Assert.Contains("'NoiseLevel' must be in (0, 100]", gaussian.Message);
         Assert.Contains("'NoiseLevel' must be in (0, 1] for Masking noise. Got 1.5.", masking.Message);
     }
 }

@@ -208,7 +208,7 @@ public sealed class ConvolutionalVariationalTests
         var exception = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Transforms.ConvolutionalVariationalAutoencoder(options));
 
         Assert.AreEqual("Beta", exception.ParamName);
-        StringAssert.Contains(exception.Message, "'Beta' must be zero or a positive finite number. Got -1.");
+        StringAssert.Contains(exception.Message, "'Beta' must be in [0, 1000]");
     }
 
     [TestMethod]

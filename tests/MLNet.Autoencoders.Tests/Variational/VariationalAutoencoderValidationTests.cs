@@ -13,13 +13,15 @@ public sealed class VariationalAutoencoderValidationTests
     [DataRow(-0.5f, "-0.5")]
     [DataRow(float.NaN, "NaN")]
     [DataRow(float.PositiveInfinity, "Infinity")]
+    [DataRow(1e30f, "1E+30")]
     public void Create_BadBeta_ThrowsNamingTheOptionAndValue(float beta, string shown)
     {
         var options = VariationalAutoencoderEstimatorTests.Options(beta);
 
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Ml.Transforms.VariationalAutoencoder(options));
 
-        Assert.Contains($"'Beta' must be zero or a positive finite number. Got {shown}.", exception.Message);
+        Assert.Contains("'Beta' must be in [0, 1000]", exception.Message);
+        Assert.Contains($"Got {shown}.", exception.Message);
     }
 
     [TestMethod]
