@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 //       [--passes 1000] [--transform-rows 10000] [--engine-rows 2000]
 // or, for streaming training's memory on a generated data view of N rows (see StreamingBenchmark):
 //   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- --streaming-rows 3000000 [--features 64]
-if (StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args))
+if (SoakBenchmark.TryRun(args) || ThreadDefaultBenchmark.TryRun(args) || StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args))
     return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);
