@@ -30,6 +30,9 @@ public static class AutoencoderAnomalyDefaults
     /// <summary>Default mini-batch size: 32.</summary>
     public const int BatchSize = 32;
 
+    /// <summary>Default for <see cref="AutoencoderAnomalyOptions.MaximumStepsPerNetwork"/>.</summary>
+    public const int MaximumStepsPerNetwork = 4000;
+
     /// <summary>Default Adam learning rate: 0.003.</summary>
     public const float LearningRate = 3e-3f;
 

@@ -78,7 +78,8 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         if (architecture.LatentDimension >= featureCount)
             channel.Warning(MessageSensitivity.None, $"Autoencoder anomaly detector: LatentDimension {architecture.LatentDimension} is not smaller than the {featureCount} features; the networks can learn to copy their input, which hides anomalies.");
 
-        using var threads = ThreadCountScope.Set(TrainingThreads.Choose(options.NumberOfThreads, architecture, options.BatchSize));
+        int threadCount = TrainingThreads.Choose(options.NumberOfThreads, architecture, options.BatchSize);
+        using var threads = ThreadCountScope.Set(threadCount);
         bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, featureCount, copies: 1, channel,
             "Autoencoder anomaly detector");
         BufferLimits.RequireScoringBatch(options.ScoringBatchSize, Math.Max(featureCount, architecture.LatentDimension));
@@ -86,7 +87,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
             BufferLimits.RequireStreamingBuffer(options.StreamingBufferRows, featureCount);
         var (scaler, fitted, rowCount, checksum) = streaming
             ? FitStreaming(input, column, featureCount, architecture, options, seed, channel)
-            : FitInMemory(input, column, featureCount, architecture, options, seed, channel);
+            : FitInMemory(input, column, featureCount, architecture, options, seed, channel, parallel: threadCount == 1);
         var ensemble = new ReconstructionEnsemble(fitted.Networks, scaler);
         try
         {
@@ -103,7 +104,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
 
     /// <summary>Reads the rows into one native matrix, scales it, and trains each network on its own split of it.</summary>
     private static (FeatureScaler, FittedEnsemble, long, ulong) FitInMemory(IDataView input, DataViewSchema.Column column, int featureCount,
-        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel)
+        NetworkArchitecture architecture, AutoencoderAnomalyOptions options, int seed, IChannel channel, bool parallel)
     {
         using var data = TrainingMatrix.Read(input, column, featureCount, options.CancellationToken, canTreatNaNAsMissing: false);
         var scaler = FeatureScaler.Fit(options.Scaling, data.Values, data.RowCount, featureCount);
@@ -114,7 +115,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         {
             var (trainingRows, validation) = data.Split(validationCount, new Random(memberSeed));
             return new EnsembleMember(new InMemoryBatches(data, trainingRows, ownsData: false), validation, trainingRows.Length, OwnsValidation: true);
-        }, options, seed, channel);
+        }, options, seed, channel, parallel);
         return (scaler, fitted, data.RowCount, checksum);
     }
 
@@ -132,7 +133,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         var fitted = EnsembleFitter.Fit(architecture, _ => new EnsembleMember(
             new StreamingBatches(input, column, scaler, fill: null, statistics.Selection, statistics.Range(), options.StreamingBufferRows, options.CancellationToken,
                 canTreatNaNAsMissing: false),
-            validation, statistics.TrainingRowCount, OwnsValidation: false), options, seed, channel);
+            validation, statistics.TrainingRowCount, OwnsValidation: false), options, seed, channel, parallel: false);
         return (scaler, fitted, statistics.RowCount, statistics.Checksum);
     }
 

@@ -65,6 +65,14 @@ public sealed class AutoencoderAnomalyOptions
     /// <summary>The maximum number of passes over the training rows, per network. Default is 200.</summary>
     public int Epochs { get; set; } = AutoencoderAnomalyDefaults.Epochs;
 
+    /// <summary>
+    /// The most optimiser steps (batches) each network trains for: on large data the epochs are cut to fit, so that the
+    /// fit's time follows the network's size rather than the row count (a few thousand steps train the detector's small
+    /// networks; more epochs of many rows mostly cost time). Default is 4,000; <see langword="null"/> = only
+    /// <see cref="Epochs"/> and early stopping limit training.
+    /// </summary>
+    public int? MaximumStepsPerNetwork { get; set; } = AutoencoderAnomalyDefaults.MaximumStepsPerNetwork;
+
     /// <summary>The number of rows per gradient step. Default is 32.</summary>
     public int BatchSize { get; set; } = AutoencoderAnomalyDefaults.BatchSize;
 

@@ -32,6 +32,8 @@ internal static class AutoencoderAnomalyOptionsValidation
         AutoencoderOptionsValidation.RequireDefined(options.Activation, nameof(options.Activation));
         AutoencoderOptionsValidation.RequireDefined(options.Scaling, nameof(options.Scaling));
         AutoencoderOptionsValidation.RequirePositive(options.Epochs, nameof(options.Epochs));
+        if (options.MaximumStepsPerNetwork is { } steps)
+            AutoencoderOptionsValidation.RequirePositive(steps, nameof(options.MaximumStepsPerNetwork));
         AutoencoderOptionsValidation.RequirePositive(options.BatchSize, nameof(options.BatchSize));
         AutoencoderOptionsValidation.RequirePositive(options.ScoringBatchSize, nameof(options.ScoringBatchSize));
         if (!(options.LearningRate > 0) || !float.IsFinite(options.LearningRate))

@@ -177,7 +177,7 @@ public sealed class ComponentLifetimeTests
         var clock = Stopwatch.StartNew();
         var epochEnds = new List<TimeSpan>();
         TimeSpan? cancelledAt = null;
-        int networksBuilt = 0, epochsAfterCancel = 0;
+        int networksBuilt = 0, epochsAfterCancel = 0, epochsSeen = 0;
         cancellation.Token.Register(() => cancelledAt = clock.Elapsed);
         ml.Log += (_, e) =>
         {
@@ -191,8 +191,9 @@ public sealed class ComponentLifetimeTests
                 if (cancelledAt is not null)
                     epochsAfterCancel++;
                 epochEnds.Add(clock.Elapsed);
-                if (epochEnds.Count == 2)
-                    cancellation.CancelAfter((epochEnds[1] - epochEnds[0]) / 4);
+                // The second epoch message (the detector's networks may start side by side, so count epochs, not entries).
+                if (++epochsSeen == 2)
+                    cancellation.CancelAfter((epochEnds[^1] - epochEnds[^2]) / 4);
             }
         };
         var estimator = component.Estimator(ml, o =>
@@ -200,6 +201,7 @@ public sealed class ComponentLifetimeTests
             Set(o, "Epochs", 1000);
             Set(o, "BatchSize", 2);
             Set(o, "CancellationToken", cancellation.Token);
+            TrySet(o, "MaximumStepsPerNetwork", null);   // the detector's step budget would end the fit before the cancellation
         });
         long before = LiveTensors.Count();
 
