@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Benchmarks;
+using MLNet.Autoencoders.Benchmarks.AnomalyDev;
 using MLNet.Autoencoders.Estimators;
 using MLNet.Autoencoders.Transforms;
 using static TorchSharp.torch;
@@ -12,7 +13,10 @@ using static TorchSharp.torch;
 //       [--passes 1000] [--transform-rows 10000] [--engine-rows 2000]
 // or, for streaming training's memory on a generated data view of N rows (see StreamingBenchmark):
 //   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- --streaming-rows 3000000 [--features 64]
-if (StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args))
+// or the convolutional autoencoder's epoch time and memory (see ConvolutionalBenchmark): -- --conv-rows 60000 [--epochs 2]
+// or the anomaly detector on the anomaly-dev collection, with an isolation forest and a 5-NN distance as references
+// (see AnomalyDev/AnomalyDevBenchmark): -- --anomaly-dev [--sets crabs,thyroid] [--seeds 3] [--references-only | --detector-only]
+if (StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args) || AnomalyDevBenchmark.TryRun(args))
     return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);
