@@ -67,6 +67,7 @@ long fitPeak = ProcessMemory.PeakDuring(() =>
     model = ml.Transforms.Autoencoder(options).Fit(train);
 });
 double fitSeconds = fitClock.Elapsed.TotalSeconds;
+LossCheck.ThrowIfNotFinite("library fit", model.LossHistory);
 
 using var reference = new HandWrittenAutoencoder(seed: 1);
 using var trainTensor = tensor(workload.Train, [workload.TrainRows, Workload.Pixels]);
@@ -90,6 +91,8 @@ table.Add($"Memory: peak RSS during training above the RSS before it (data + mod
 // Quality alongside.
 var (_, referenceTestError) = reference.Score(testTensor, 1024);
 double libraryTestError = Columns.MeanError(model.Transform(test));
+LossCheck.ThrowIfNotFinite("hand-written loop: test MSE", referenceTestError);
+LossCheck.ThrowIfNotFinite("library: test MSE", libraryTestError);
 table.Add($"Quality: test MSE after {settings.Epochs} epochs", $"{referenceTestError:F4}", $"{libraryTestError:F4}", "", "");
 double pcaError = PcaBaseline.TestMeanSquaredError(ml, train, test, rank: 64);
 table.Add("Quality: test MSE of ML.NET PCA, rank 64", "", $"{pcaError:F4}", "", "");
