@@ -57,6 +57,7 @@ internal static class ConvolutionalBenchmark
         long baseline = ProcessMemory.ResidentBytes();
         AutoencoderTransformer model = null!;
         long peak = ProcessMemory.PeakDuring(() => model = ml.Transforms.ConvolutionalAutoencoder(options).Fit(train));
+        LossCheck.ThrowIfNotFinite("library conv fit", model.LossHistory);
         model.Dispose();
         Console.WriteLine($"Library, epochs after the first: {Summary(times)}; peak RSS {ProcessMemory.Megabytes(peak - baseline)} above the " +
             $"{ProcessMemory.Megabytes(baseline)} before Fit (data {ProcessMemory.Megabytes(workload.TrainBytes)}).");

@@ -50,6 +50,7 @@ internal sealed class HandWrittenAutoencoder : IDisposable
                 sum += loss.item<float>() * batch.shape[0];
             }
             seconds.Add((clock.Elapsed.TotalSeconds, ProcessMemory.CpuSeconds() - cpu));
+            LossCheck.ThrowIfNotFinite($"hand-written loop: training loss in epoch {epoch + 1}", sum / rows);
             Console.Error.WriteLine($"  hand-written loop: epoch {epoch + 1}: loss {sum / rows:G5} ({seconds[^1].Wall:F2} s, {seconds[^1].Cpu:F2} CPU s)");
         }
         return seconds;

@@ -48,7 +48,7 @@ internal sealed class HandWrittenConvolutionalAutoencoder : IDisposable
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
-                _ = loss.item<float>();
+                LossCheck.ThrowIfNotFinite($"hand-written conv loop: training loss in epoch {epoch + 1}", loss.item<float>());
             }
             var now = ProcessMemory.CpuTimes();
             seconds.Add((clock.Elapsed.TotalSeconds, now.User - cpu.User, now.System - cpu.System));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Benchmarks;
+using MLNet.Autoencoders.Benchmarks.AnomalyDev;
 using MLNet.Autoencoders.Estimators;
 using MLNet.Autoencoders.Transforms;
 using static TorchSharp.torch;
@@ -12,7 +13,13 @@ using static TorchSharp.torch;
 //       [--passes 1000] [--transform-rows 10000] [--engine-rows 2000]
 // or, for streaming training's memory on a generated data view of N rows (see StreamingBenchmark):
 //   dotnet run -c Release --project benchmarks/MLNet.Autoencoders.Benchmarks -- --streaming-rows 3000000 [--features 64]
-if (SoakBenchmark.TryRun(args) || ThreadDefaultBenchmark.TryRun(args) || StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args))
+// or the convolutional autoencoder's epoch time and memory (see ConvolutionalBenchmark): -- --conv-rows 60000 [--epochs 2]
+// or the anomaly detector on the anomaly-dev collection, with an isolation forest and a 5-NN distance as references
+// (see AnomalyDev/AnomalyDevBenchmark): -- --anomaly-dev [--sets crabs,thyroid] [--seeds 3] [--references-only | --detector-only]
+// or a soak of every estimator under forced GCs (see SoakBenchmark): -- --soak-minutes 10
+// or the default thread count against 1 and all cores, quiet and with a busy neighbour (see ThreadDefaultBenchmark): -- --thread-default
+if (SoakBenchmark.TryRun(args) || ThreadDefaultBenchmark.TryRun(args) || StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args)
+    || AnomalyDevBenchmark.TryRun(args))
     return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);
@@ -63,6 +70,7 @@ long fitPeak = ProcessMemory.PeakDuring(() =>
     model = ml.Transforms.Autoencoder(options).Fit(train);
 });
 double fitSeconds = fitClock.Elapsed.TotalSeconds;
+LossCheck.ThrowIfNotFinite("library fit", model.LossHistory);
 
 using var reference = new HandWrittenAutoencoder(seed: 1);
 using var trainTensor = tensor(workload.Train, [workload.TrainRows, Workload.Pixels]);
@@ -86,6 +94,8 @@ table.Add($"Memory: peak RSS during training above the RSS before it (data + mod
 // Quality alongside.
 var (_, referenceTestError) = reference.Score(testTensor, 1024);
 double libraryTestError = Columns.MeanError(model.Transform(test));
+LossCheck.ThrowIfNotFinite("hand-written loop: test MSE", referenceTestError);
+LossCheck.ThrowIfNotFinite("library: test MSE", libraryTestError);
 table.Add($"Quality: test MSE after {settings.Epochs} epochs", $"{referenceTestError:F4}", $"{libraryTestError:F4}", "", "");
 double pcaError = PcaBaseline.TestMeanSquaredError(ml, train, test, rank: 64);
 table.Add("Quality: test MSE of ML.NET PCA, rank 64", "", $"{pcaError:F4}", "", "");

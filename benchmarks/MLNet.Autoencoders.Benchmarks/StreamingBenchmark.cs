@@ -46,6 +46,7 @@ internal static class StreamingBenchmark
         Transforms.AutoencoderTransformer model = null!;
         long peak = ProcessMemory.PeakDuring(() => model = ml.Transforms.Autoencoder(options).Fit(data));
         double seconds = clock.Elapsed.TotalSeconds;
+        LossCheck.ThrowIfNotFinite($"{mode} fit", model.LossHistory);
         using (model)
         {
             long values = rows * features * sizeof(float);

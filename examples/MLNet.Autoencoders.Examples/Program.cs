@@ -4,8 +4,9 @@ using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
 using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
+using MLNet.Autoencoders.Examples.Shared;
 
-// To add a scenario: create a folder under Scenarios/ with a static Run method, then add one line here.
+// To add a scenario: create a folder under Scenarios/ with a static Run(RunSize) method, then add one line here.
 // The first one is the default.
 Scenario[] scenarios =
 [
@@ -16,7 +17,9 @@ Scenario[] scenarios =
     new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
 ];
 
-string? requested = args.FirstOrDefault();
+// --smoke, anywhere: the tiny run CI uses (see RunSize); it fails on an exception or a loss that is not finite.
+bool smoke = args.Contains("--smoke");
+string? requested = args.FirstOrDefault(a => a != "--smoke");
 if (requested is "--help" or "-h" or "help")
 {
     PrintUsage();
@@ -34,12 +37,15 @@ if (scenario is null)
 }
 
 Console.WriteLine($"=== {scenario.Name}: {scenario.Summary} ===");
-scenario.Run();
+scenario.Run(smoke ? RunSize.Smoke : RunSize.Full);
+if (smoke)
+    Console.WriteLine($"Smoke run of '{scenario.Name}' passed: no exception, every loss finite.");
 return 0;
 
 void PrintUsage()
 {
-    Console.WriteLine("Usage: dotnet run --project examples/MLNet.Autoencoders.Examples [-- <scenario>]");
+    Console.WriteLine("Usage: dotnet run --project examples/MLNet.Autoencoders.Examples [-- <scenario>] [--smoke]");
+    Console.WriteLine($"  --smoke  a tiny run (at most {RunSize.SmokeRows} rows, {RunSize.SmokeEpochs} epochs) that checks the scenario runs; CI uses it");
     Console.WriteLine();
     Console.WriteLine("Scenarios:");
     int width = scenarios.Max(s => s.Name.Length);

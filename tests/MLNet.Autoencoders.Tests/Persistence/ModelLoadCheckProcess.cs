@@ -57,7 +57,8 @@ internal static class ModelLoadCheckProcess
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private static string DotnetHost()
+    /// <summary>The <c>dotnet</c> host running the tests (also used by <c>Smoke/BuiltProgram</c>).</summary>
+    internal static string DotnetHost()
     {
         string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))

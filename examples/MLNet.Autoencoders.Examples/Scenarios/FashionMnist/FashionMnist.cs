@@ -21,10 +21,13 @@ internal static class FashionMnist
     // two threads waiting on each other made the dense fit ten times slower.
     private const int Threads = 1;
 
-    public static void Run()
+    /// <summary>Runs the scenario; <paramref name="size"/> sets the images used and the epochs.</summary>
+    public static void Run(RunSize size)
     {
         var ml = new MLContext(seed: 1);
         var sets = FashionImages.Load(fullTrainingCount: 8_000, fullTestCount: 1_000, sampleTestFraction: 0.2);
+        sets = sets with { Training = size.Take(sets.Training), Test = size.Take(sets.Test) };
+        int epochs = size.Epochs(Epochs);
         Console.WriteLine($"Data: {sets.Source}");
         IDataView training = PixelMath.ToDataView(ml, sets.Training);
         IDataView test = PixelMath.ToDataView(ml, sets.Test);
@@ -35,21 +38,21 @@ internal static class FashionMnist
         var denseOptions = new AutoencoderOptions
         {
             InputColumnName = "Pixels", LatentDimension = LatentSize, HiddenLayers = [256], Scaling = InputScaling.None,
-            Epochs = Epochs, Seed = 1, NumberOfThreads = Threads,
+            Epochs = epochs, Seed = 1, NumberOfThreads = Threads,
         };
         var convolutionalOptions = new ConvolutionalAutoencoderOptions
         {
             InputColumnName = "Pixels", LatentDimension = LatentSize, Scaling = InputScaling.None,
-            Epochs = Epochs, Seed = 1, NumberOfThreads = Threads,
+            Epochs = epochs, Seed = 1, NumberOfThreads = Threads,
         };
         var denoisingOptions = new ConvolutionalAutoencoderOptions
         {
             InputColumnName = "Pixels", LatentDimension = LatentSize, Scaling = InputScaling.None,
-            Epochs = Epochs, Seed = 1, NumberOfThreads = Threads,
+            Epochs = epochs, Seed = 1, NumberOfThreads = Threads,
             Noise = NoiseKind.Gaussian, NoiseLevel = (float)NoiseLevel,
         };
 
-        Console.WriteLine($"Fitting three autoencoders with a {LatentSize}-number code, at most {Epochs} epochs each, on pixels in [0, 1] ...");
+        Console.WriteLine($"Fitting three autoencoders with a {LatentSize}-number code, at most {epochs} epochs each, on pixels in [0, 1] ...");
         using var dense = Fit("dense", ml.Transforms.Autoencoder(denseOptions), training);
         using var convolutional = Fit("convolutional", ml.Transforms.ConvolutionalAutoencoder(convolutionalOptions), training);
         using var denoising = Fit("denoising convolutional", ml.Transforms.ConvolutionalAutoencoder(denoisingOptions), training);
@@ -114,6 +117,7 @@ internal static class FashionMnist
         var watch = Stopwatch.StartNew();
         var model = estimator.Fit(training);
         Console.WriteLine($"  {name}: {model.LossHistory.Count} epochs in {watch.Elapsed.TotalSeconds:F1} s");
+        LossCheck.ThrowIfNotFinite(name, model.LossHistory);
         return model;
     }
 

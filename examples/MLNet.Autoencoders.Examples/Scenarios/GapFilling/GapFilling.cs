@@ -19,11 +19,13 @@ internal static class GapFilling
     private const int TrainingDays = 800;
     private const int TestDays = 200;
 
-    public static void Run()
+    /// <summary>Runs the scenario; <paramref name="size"/> sets the training and test days and the epochs.</summary>
+    public static void Run(RunSize size)
     {
+        int trainingDays = size.Rows(TrainingDays), testDays = size.Rows(TestDays);
         var ml = new MLContext(seed: 1);
         var simulator = new SeaSurfaceField(seed: 2024);
-        var truth = new float[TrainingDays + TestDays][];
+        var truth = new float[trainingDays + testDays][];
         var clouds = new bool[truth.Length][];
         var scenes = new Scene[truth.Length];
         for (int day = 0; day < truth.Length; day++)
@@ -34,16 +36,16 @@ internal static class GapFilling
         }
         double cover = clouds.Average(c => c.Count(x => x)) / Scene.PixelCount;
         Console.WriteLine($"Simulated {truth.Length} daily passes over a {Scene.Side} x {Scene.Side}-pixel patch of synthetic sea-surface temperature;");
-        Console.WriteLine($"clouds hide {100 * cover:F0}% of the pixels on average (10% to 50% a day). The first {TrainingDays} days train, the last {TestDays} test.");
-        IDataView training = ml.Data.LoadFromEnumerable(scenes[..TrainingDays]);
-        IDataView test = ml.Data.LoadFromEnumerable(scenes[TrainingDays..]);
+        Console.WriteLine($"clouds hide {100 * cover:F0}% of the pixels on average (10% to 50% a day). The first {trainingDays} days train, the last {testDays} test.");
+        IDataView training = ml.Data.LoadFromEnumerable(scenes[..trainingDays]);
+        IDataView test = ml.Data.LoadFromEnumerable(scenes[trainingDays..]);
 
         var options = new AutoencoderOptions
         {
             InputColumnName = nameof(Scene.Temperature),
             LatentDimension = 16,
             HiddenLayers = [256],
-            Epochs = 150,
+            Epochs = size.Epochs(150),
             // Clouds are NaN: train on the observed pixels only, fill clouds with each pixel's mean before the encoder,
             // and add the "Imputed" column: the scene with its clouds replaced by the reconstruction.
             TreatNaNAsMissing = true,
@@ -62,23 +64,24 @@ internal static class GapFilling
         var watch = Stopwatch.StartNew();
         using var autoencoder = ml.Transforms.Autoencoder(options).Fit(training);
         Console.WriteLine($"Fitted {autoencoder.Architecture} in {watch.Elapsed.TotalSeconds:F1} s ({autoencoder.LossHistory.Count} epochs).");
+        LossCheck.ThrowIfNotFinite("autoencoder", autoencoder.LossHistory);
 
         float[][] autoencoderFilled = [.. autoencoder.Transform(test).GetColumn<float[]>("Imputed")];
         var meanFilling = ml.Transforms.ReplaceMissingValues(nameof(Scene.Temperature), replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)
             .Fit(training);
         float[][] meanFilled = [.. meanFilling.Transform(test).GetColumn<float[]>(nameof(Scene.Temperature))];
 
-        var testTruth = truth[TrainingDays..];
-        var testClouds = clouds[TrainingDays..];
+        var testTruth = truth[trainingDays..];
+        var testClouds = clouds[trainingDays..];
         Console.WriteLine();
         Console.WriteLine("RMSE under the clouds of the test days, in °C (lower is better):");
         Console.WriteLine($"{"Cloud cover",-14}{"days",6}{"Autoencoder",13}{"Pixel mean",12}");
         foreach (var (name, low, high) in new[] { ("10-23%", 0.0, 0.233), ("23-37%", 0.233, 0.367), ("37-50%", 0.367, 1.0), ("all", 0.0, 1.0) })
         {
-            int[] days = [.. Enumerable.Range(0, TestDays).Where(d => Cover(testClouds[d]) is var c && c >= low && c < high)];
+            int[] days = [.. Enumerable.Range(0, testDays).Where(d => Cover(testClouds[d]) is var c && c >= low && c < high)];
             Console.WriteLine($"{name,-14}{days.Length,6}{Rmse(autoencoderFilled, testTruth, testClouds, days),13:F2}{Rmse(meanFilled, testTruth, testClouds, days),12:F2}");
         }
-        int[] all = [.. Enumerable.Range(0, TestDays)];
+        int[] all = [.. Enumerable.Range(0, testDays)];
         double ratio = Rmse(autoencoderFilled, testTruth, testClouds, all) / Rmse(meanFilled, testTruth, testClouds, all);
         Console.WriteLine($"The autoencoder's gap filling has {100 * (1 - ratio):F0}% lower RMSE than filling each pixel with its mean.");
 

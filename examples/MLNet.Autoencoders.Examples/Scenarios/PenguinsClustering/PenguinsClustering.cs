@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.Autoencoders.Estimators;
 using MLNet.Autoencoders.Examples.Shared;
+using MLNet.Autoencoders.Transforms;
 
 namespace MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
 
@@ -11,7 +13,8 @@ namespace MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
 /// </summary>
 internal static class PenguinsClustering
 {
-    public static void Run()
+    /// <summary>Runs the scenario; <paramref name="size"/> sets the epochs (the data is small enough to keep whole).</summary>
+    public static void Run(RunSize size)
     {
         var ml = new MLContext(seed: 1);
         List<Penguin> penguins = PenguinsCsv.Load(DataFiles.Find("penguins.csv"), out int dropped);
@@ -23,7 +26,8 @@ internal static class PenguinsClustering
         // square and does not centre, which leaves these measurements near 1 with tiny spread.
         var autoencoderPipeline = ml.Transforms.Concatenate("Features", "BillLength", "BillDepth", "Flipper", "Mass")
             .Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false))
-            .Append(ml.Transforms.Autoencoder(outputColumnName: "Latent", inputColumnName: "Features", latentDimension: 2))
+            .Append(ml.Transforms.Autoencoder(outputColumnName: "Latent", inputColumnName: "Features", latentDimension: 2,
+                epochs: size.Epochs(AutoencoderDefaults.Epochs)))
             .Append(ml.Clustering.Trainers.KMeans("Latent", numberOfClusters: 3));
         var pcaPipeline = ml.Transforms.Concatenate("Features", "BillLength", "BillDepth", "Flipper", "Mass")
             .Append(ml.Transforms.NormalizeMeanVariance("Features", fixZero: false))
@@ -33,6 +37,7 @@ internal static class PenguinsClustering
         var watch = Stopwatch.StartNew();
         using var autoencoderModel = autoencoderPipeline.Fit(data);
         Console.WriteLine($"Fitted normalizer + autoencoder + k-means in {watch.Elapsed.TotalSeconds:F1} s.");
+        LossCheck.ThrowIfNotFinite("autoencoder", autoencoderModel.OfType<AutoencoderTransformer>().Single().LossHistory);
         using var pcaModel = pcaPipeline.Fit(data);
 
         IDataView autoencoderOutput = autoencoderModel.Transform(data);

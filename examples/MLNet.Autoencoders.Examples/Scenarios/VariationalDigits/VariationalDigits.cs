@@ -16,10 +16,13 @@ namespace MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 /// </summary>
 internal static class VariationalDigits
 {
-    public static void Run()
+    /// <summary>Runs the scenario; <paramref name="size"/> sets the digits used and the epochs.</summary>
+    public static void Run(RunSize size)
     {
         var ml = new MLContext(seed: 1);
         IDataView data = ml.Data.LoadFromTextFile<Digit>(DataFiles.Find("digits.csv"), separatorChar: ',', hasHeader: true);
+        if (size.IsSmoke)
+            data = ml.Data.TakeRows(data, RunSize.SmokeRows);
         int[] labels = [.. data.GetColumn<float>(nameof(Digit.Label)).Select(l => (int)l)];
         float[][] pixels = [.. data.GetColumn<float[]>(nameof(Digit.Pixels))];
         Console.WriteLine($"Loaded {labels.Length} digits of {Digit.Side} x {Digit.Side} pixels (ink 0..{Digit.MaxInk}).");
@@ -30,7 +33,7 @@ internal static class VariationalDigits
             LatentDimension = 2,
             HiddenLayers = [128, 64],
             // Beta = 1 (the default): the standard evidence lower bound. Pixels are standardized (the default scaling).
-            Epochs = 150,
+            Epochs = size.Epochs(150),
             LearningRate = 2e-3f,
             Seed = 1,
             // Small networks train fastest on one core; libtorch's default uses them all.
@@ -45,6 +48,7 @@ internal static class VariationalDigits
         var watch = Stopwatch.StartNew();
         using var vae = ml.Transforms.VariationalAutoencoder(options).Fit(data);
         Console.WriteLine($"Fitted {vae.Architecture} in {watch.Elapsed.TotalSeconds:F1} s ({vae.LossHistory.Count} epochs).");
+        LossCheck.ThrowIfNotFinite("variational autoencoder", vae.LossHistory);
 
         IDataView scored = vae.Transform(data);
         float[][] means = [.. scored.GetColumn<float[]>("Latent")];

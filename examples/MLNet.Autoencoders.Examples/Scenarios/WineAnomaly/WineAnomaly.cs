@@ -17,7 +17,8 @@ internal static class WineAnomaly
     // The expected share of anomalies, here 10 of 129; the threshold flags this fraction of the training rows.
     private const double Contamination = 0.08;
 
-    public static void Run()
+    /// <summary>Runs the scenario; <paramref name="size"/> sets the epochs and, for a smoke run, a 2-network ensemble.</summary>
+    public static void Run(RunSize size)
     {
         var ml = new MLContext(seed: 1);
         IDataView data = ml.Data.LoadFromTextFile<Wine>(DataFiles.Find("wine-anomaly.csv"), separatorChar: ',', hasHeader: true);
@@ -28,6 +29,8 @@ internal static class WineAnomaly
             .Append(ml.AnomalyDetection.Trainers.Autoencoder(new AutoencoderAnomalyOptions
             {
                 Contamination = Contamination,
+                Epochs = size.Epochs(AutoencoderAnomalyDefaults.Epochs),
+                EnsembleSize = size.IsSmoke ? 2 : AutoencoderAnomalyDefaults.EnsembleSize,
                 FeatureErrorsColumnName = "FeatureErrors",
                 // Small networks train fastest on one core; libtorch's default uses them all.
                 NumberOfThreads = 1,
@@ -37,6 +40,8 @@ internal static class WineAnomaly
         using var autoencoderModel = autoencoderPipeline.Fit(data);
         var detector = autoencoderModel.LastTransformer;
         Console.WriteLine($"Fitted {detector} in {watch.Elapsed.TotalSeconds:F1} s.");
+        for (int member = 0; member < detector.LossHistories.Count; member++)
+            LossCheck.ThrowIfNotFinite($"detector network {member + 1}", detector.LossHistories[member]);
 
         // RandomizedPca on the same standardized features, keeping as many components as the autoencoder's code has.
         int rank = detector.Architecture.LatentDimension;
