@@ -101,6 +101,8 @@ internal static class SoakBenchmark
         Console.WriteLine($"| runs | optimiser steps (about) | forced GCs | native errors | other errors | non-finite outputs | minutes |");
         Console.WriteLine($"|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine($"| {runs:N0} | {steps:N0} | {collections:N0} | {nativeErrors} | {otherErrors} | {nonFinite} | {clock.Elapsed.TotalMinutes:F1} |");
+        if (nativeErrors + otherErrors + nonFinite > 0)
+            Environment.ExitCode = 1;
     }
 
     /// <summary>The epochs every network of a fitted model ran (each detector member's too).</summary>

@@ -54,9 +54,11 @@ internal static class ThreadDefaultBenchmark
         foreach (bool busy in new[] { false, true })
         {
             using var neighbour = busy ? Process.Start(new ProcessStartInfo("sh", ["-c", "while :; do :; done"])) : null;
+            try
+            {
             foreach (var (name, data, options) in workloads)
             {
-                var cells = new[] { (int?)1, Environment.ProcessorCount, null }.Select(threads =>
+                    var cells = new[] { (int?)1, Environment.ProcessorCount, null }.Select(threads =>
                 {
                     var o = options(threads);
                     o.Epochs = epochs;
@@ -70,7 +72,11 @@ internal static class ThreadDefaultBenchmark
                 }).ToArray();
                 Console.WriteLine($"| {name} | {(busy ? "busy" : "quiet")} | {string.Join(" | ", cells)} |");
             }
-            neighbour?.Kill();
+            }
+            finally
+            {
+                neighbour?.Kill();
+            }
         }
     }
 

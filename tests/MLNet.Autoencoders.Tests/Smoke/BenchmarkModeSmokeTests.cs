@@ -62,6 +62,27 @@ public sealed partial class BenchmarkModeSmokeTests
     }
 
     [TestMethod]
+    public void SoakBenchmark_FewSeconds_CountsFitsAndNoErrors()
+    {
+        var result = Run("--soak-minutes", "0.05", "--soak-rows", "200");
+
+        Match row = Regex.Match(result.StandardOutput, @"^\| (?<runs>[0-9,]+) \| [0-9,]+ \| [0-9,]+ \| (?<native>\d+) \| (?<other>\d+) \| (?<nan>\d+) \|", RegexOptions.Multiline);
+        Assert.IsTrue(row.Success, result.StandardOutput);
+        Assert.AreEqual("0", row.Groups["native"].Value, "native errors");
+        Assert.AreEqual("0", row.Groups["other"].Value, "other errors");
+        Assert.AreEqual("0", row.Groups["nan"].Value, "non-finite outputs");
+    }
+
+    [TestMethod]
+    public void ThreadDefaultBenchmark_TinyRun_TimesEveryThreadChoiceQuietAndBusy()
+    {
+        var result = Run("--thread-default", "--smoke", "--epochs", "1");
+
+        Assert.HasCount(4, Regex.Matches(result.StandardOutput, @"^\| .+ \| (quiet|busy) \| [0-9.]+ s \| [0-9.]+ s \| [0-9.]+ s \|$", RegexOptions.Multiline),
+            result.StandardOutput);
+    }
+
+    [TestMethod]
     public void AnomalyDevBenchmark_UnknownSet_ExitsNonZeroNamingTheOption()
     {
         using var folder = new ScratchFolder();
