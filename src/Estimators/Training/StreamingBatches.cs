@@ -101,6 +101,8 @@ internal sealed class StreamingBatches : IBatchSource
         public bool TryRead(int batchSize, out Tensor clean, out Tensor? observed)
         {
             int features = source.FeatureCount;
+            // A batch never holds more rows than the shuffle buffer (nor overflows its array when BatchSize is huge).
+            batchSize = Math.Min(batchSize, source.bufferRows);
             // Reused batch after batch: the tensors below copy them.
             if (values?.Length != batchSize * features)
                 values = new float[batchSize * features];

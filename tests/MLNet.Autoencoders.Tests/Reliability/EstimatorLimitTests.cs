@@ -125,4 +125,20 @@ public sealed class EstimatorLimitTests
 
         using var model = (IDisposable)estimator.Fit(component.Data(Ml, 10));
     }
+
+    [TestMethod]
+    [DataRow(DenseAutoencoder)]
+    [DataRow(AnomalyDetector)]
+    public void Fit_HugeBatchSizeWhileStreaming_TrainsOnBatchesOfTheShuffleBuffer(string name)
+    {
+        var component = Named(name);
+        var estimator = component.Estimator(Ml, o =>
+        {
+            Set(o, "DataMode", TrainingDataMode.Streaming);
+            Set(o, "BatchSize", int.MaxValue);
+            Set(o, "Epochs", 2);
+        });
+
+        using var model = (IDisposable)estimator.Fit(component.Data(Ml, 40));
+    }
 }
