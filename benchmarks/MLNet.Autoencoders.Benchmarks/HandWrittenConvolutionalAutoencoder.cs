@@ -23,7 +23,19 @@ internal sealed class HandWrittenConvolutionalAutoencoder : IDisposable
         decoder = Sequential(
             Linear(32, 64 * 7 * 7), ReLU(), Unflatten(1, [64, 7, 7]),
             Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest), Conv2d(64, 32, 3, padding: 1), ReLU(),
-            Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest), Conv2d(32, 1, 3, padding: 1), Sigmoid());
+            // 16 filters of which only the first is used: libtorch 2.10's CPU convolution computes a wrong (often NaN) input
+            // gradient for fewer than 16 output channels, so the 1-channel output layer is computed as the library does.
+            Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest), Conv2d(32, 16, 3, padding: 1), new FirstChannel(), Sigmoid());
+    }
+
+    /// <summary>The first channel of [batch, C, H, W] maps.</summary>
+    private sealed class FirstChannel() : Module<Tensor, Tensor>(nameof(FirstChannel))
+    {
+        public override Tensor forward(Tensor input)
+        {
+            using var first = input.narrow(1, 0, 1);
+            return first.contiguous();
+        }
     }
 
     /// <summary>Trains on [rows, 784] pixels for <paramref name="epochs"/> epochs; returns each epoch's wall-clock, user and system CPU seconds.</summary>
