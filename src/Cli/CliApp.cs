@@ -41,10 +41,16 @@ internal static class CliApp
             error.WriteLine($"Error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (ArgumentException e) when (e.ParamName == "data")
+        {
+            // The library rejects the data itself (e.g. NaN where the detector needs finite values).
+            error.WriteLine($"Error: {MessageOf(e)}");
+            return ExitCodes.BadInput;
+        }
         catch (ArgumentException e)
         {
             // The library validates options up front with the name, the rule and the bad value.
-            error.WriteLine($"Error: {e.Message}");
+            error.WriteLine($"Error: {MessageOf(e)}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or IOException)
@@ -53,6 +59,10 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
     }
+
+    /// <summary>The message without the " (Parameter 'x')" and "Actual value was" lines .NET appends.</summary>
+    private static string MessageOf(ArgumentException e) =>
+        e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).TrimEnd();
 
     private static Command Detect(TextWriter output, CancellationToken cancellation)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML;
 using MLNet.Autoencoders.Cli;
 
 namespace MLNet.Autoencoders.Tests.Cli;
@@ -153,6 +154,54 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void Detect_HeaderOnly_ExitsWithBadInputSayingThereAreNoRows()
+    {
+        var data = Path.Combine(_outputFolder, "header-only.csv");
+        File.WriteAllLines(data, ["x,y"]);
+
+        var run = Run("detect", data);
+
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("no rows", run.Error);
+    }
+
+    [TestMethod]
+    public void Detect_OnDataWithEmptyCells_ExitsWithBadInputAndTheLibrarysMessage()
+    {
+        var run = Run("detect", Penguins, "--epochs", "1", "--output", _outputFolder);
+
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode, run.Error);
+        Assert.Contains("NaN", run.Error);
+        Assert.DoesNotContain("(Parameter", run.Error);
+        Assert.IsEmpty(Directory.GetFiles(_outputFolder));
+    }
+
+    [TestMethod]
+    public void Score_MLNetModelWithoutAnAutoencoder_ExitsWithBadInputNamingTheFile()
+    {
+        var ml = new MLContext();
+        var data = ml.Data.LoadFromEnumerable(new[] { new ScalarRow { X = 1 } });
+        var model = ml.Transforms.CopyColumns("Y", "X").Fit(data);
+        var path = Path.Combine(_outputFolder, "copy-columns.zip");
+        ml.Model.Save(model, data.Schema, path);
+
+        var run = Run("score", path, Wine, "--output", _outputFolder);
+
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(path, run.Error);
+        Assert.Contains("not one of MLNet.Autoencoders", run.Error);
+    }
+
+    [TestMethod]
+    public void Detect_ContaminationOutOfRange_ExitsWithUsageErrorNamingTheOption()
+    {
+        var run = Run("detect", Wine, "--contamination", "0.9", "--epochs", "1", "--output", _outputFolder);
+
+        Assert.AreEqual(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Contamination", run.Error);
+    }
+
+    [TestMethod]
     public void Detect_UnknownOption_ExitsWithUsageError()
     {
         var run = Run("detect", Wine, "--no-such-option");
@@ -180,6 +229,11 @@ public sealed class CliTests
         Assert.AreEqual(0.5, RocAuc.Compute([1f, 1f, 1f, 1f], [true, false, true, false]), 1e-12);
         Assert.AreEqual(1.0, RocAuc.Compute([0.1f, 0.2f, 0.9f], [false, false, true]), 1e-12);
         Assert.AreEqual(0.75, RocAuc.Compute([0.1f, 0.5f, 0.5f], [false, true, false]), 1e-12);
+    }
+
+    private sealed class ScalarRow
+    {
+        public float X { get; set; }
     }
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
