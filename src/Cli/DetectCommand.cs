@@ -51,6 +51,7 @@ internal static class DetectCommand
                 .Where(e => !float.IsNaN(e.error)).OrderByDescending(e => e.error).Take(WorstFeatures)
                 .Select(e => data.FeatureColumns[e.i]).ToArray())
             .ToArray();
+        FeatureData.CheckRowCount(scores.Length, table);
         cancellation.ThrowIfCancellationRequested();
 
         var paths = OutputPaths.For(arguments.Data, arguments.Output);

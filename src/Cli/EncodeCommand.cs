@@ -34,6 +34,7 @@ internal static class EncodeCommand
         using var ownedModel = model as IDisposable;
         var codes = model.Transform(data.Data).GetColumn<VBuffer<float>>(options.LatentColumnName)
             .Select(v => v.DenseValues().ToArray()).ToArray();
+        FeatureData.CheckRowCount(codes.Length, table);
         cancellation.ThrowIfCancellationRequested();
 
         var path = OutputPaths.For(arguments.Data, arguments.Output).File("latent.csv");

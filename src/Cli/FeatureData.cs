@@ -44,5 +44,12 @@ internal sealed record FeatureData(IDataView Data, string[] FeatureColumns)
         return new FeatureData(loader.Load(table.Path), features);
     }
 
+    /// <summary>Output rows are the CSV's rows with columns added, so ML.NET must have read as many rows as the CSV has.</summary>
+    public static void CheckRowCount(int loadedRows, CsvTable table)
+    {
+        if (loadedRows != table.Rows.Count)
+            throw new CliInputException($"ML.NET read {loadedRows} rows from '{table.Path}', but it has {table.Rows.Count} (are there comment lines or line breaks inside quotes?).");
+    }
+
     private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
 }

@@ -15,7 +15,7 @@ internal static class ImputeCommand
         var ml = new MLContext(arguments.Seed);
         var data = FeatureData.Load(ml, table, arguments.Ignore, label: null, output);
         var columns = data.FeatureColumns.Select(table.IndexOf).ToArray();
-        var missing = columns.Select(c => table.Rows.Count(r => r[c].Length == 0)).ToArray();
+        var missing = columns.Select(c => table.Rows.Count(r => IsMissing(r[c]))).ToArray();
         if (missing.Sum() == 0)
             output.WriteLine("No empty cell in the feature columns: the output will equal the input.");
 
@@ -34,6 +34,7 @@ internal static class ImputeCommand
             .Append(ml.Transforms.Autoencoder(options)).Fit(data.Data);
         var imputed = model.Transform(data.Data).GetColumn<VBuffer<float>>(options.ImputedColumnName)
             .Select(v => v.DenseValues().ToArray()).ToArray();
+        FeatureData.CheckRowCount(imputed.Length, table);
         cancellation.ThrowIfCancellationRequested();
 
         var path = OutputPaths.For(arguments.Data, arguments.Output).File("imputed.csv");
@@ -44,7 +45,7 @@ internal static class ImputeCommand
             {
                 var row = (string[])table.Rows[r].Clone();
                 for (var f = 0; f < columns.Length; f++)
-                    if (row[columns[f]].Length == 0)
+                    if (IsMissing(row[columns[f]]))
                         row[columns[f]] = CsvTable.Format(imputed[r][f]);
                 CsvTable.Write(writer, row);
             }
@@ -55,4 +56,6 @@ internal static class ImputeCommand
         output.WriteLine($"Wrote {path}");
         return ExitCodes.Ok;
     }
+
+    private static bool IsMissing(string cell) => float.IsNaN(CsvTable.ParseCell(cell));
 }

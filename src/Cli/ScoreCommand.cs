@@ -35,6 +35,7 @@ internal static class ScoreCommand
         var values = added.Select(name => scored.Schema[name].Type == BooleanDataViewType.Instance
             ? scored.GetColumn<bool>(name).Select(b => b ? "true" : "false").ToArray()
             : scored.GetColumn<float>(name).Select(CsvTable.Format).ToArray()).ToArray();
+        FeatureData.CheckRowCount(values[0].Length, table);
         cancellation.ThrowIfCancellationRequested();
 
         var path = OutputPaths.For(arguments.Data, arguments.Output).File("scored.csv");
