@@ -1,0 +1,10 @@
+using MLNet.Autoencoders.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the running command stop at its next check and clean up, rather than killing the process.
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return CliApp.Run(args, Console.Out, Console.Error, cancellation.Token);
