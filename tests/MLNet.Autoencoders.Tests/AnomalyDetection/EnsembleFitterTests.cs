@@ -60,4 +60,33 @@ public sealed class EnsembleFitterTests
         for (int member = 0; member < 3; member++)
             CollectionAssert.AreEqual(oneAfterAnother[member], sideBySide[member], $"network {member}");
     }
+
+    [TestMethod]
+    public void Fit_CancelledWhileMembersTrainSideBySide_ThrowsCancelledAndLeavesNoTensor()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(ManifoldData.Rows(400));
+        using var cancellation = new CancellationTokenSource();
+        int networksBuilt = 0;
+        ml.Log += (_, e) =>
+        {
+            if (e.Message.Contains("parameters on", StringComparison.Ordinal))
+                networksBuilt++;
+            if (e.Message.Contains("Autoencoder: Epoch 2:", StringComparison.Ordinal))
+                cancellation.Cancel();
+        };
+        var options = AnomalyTestOptions.Small(seed: 5, ensembleSize: 4);   // one intra-op thread: members side by side
+        options.Epochs = 1000;
+        options.MaximumStepsPerNetwork = null;
+        options.CancellationToken = cancellation.Token;
+        var estimator = ml.AnomalyDetection.Trainers.Autoencoder(options);
+        long before = Reliability.LiveTensors.Count();
+
+        Assert.ThrowsExactly<OperationCanceledException>(() => estimator.Fit(data));
+
+        // TorchSharp counts each parameter twice when a module is built (the moved-from tensor stays in its count): the 8
+        // weights and biases of a 6-12-1-12-6 network are all that may remain of each network built.
+        Assert.IsGreaterThan(0, networksBuilt);
+        Assert.AreEqual(before + 8 * networksBuilt, Reliability.LiveTensors.Count(), "every member's network and data were disposed");
+    }
 }

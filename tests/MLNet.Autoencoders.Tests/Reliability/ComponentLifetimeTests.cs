@@ -202,6 +202,8 @@ public sealed class ComponentLifetimeTests
             Set(o, "BatchSize", 2);
             Set(o, "CancellationToken", cancellation.Token);
             TrySet(o, "MaximumStepsPerNetwork", null);   // the detector's step budget would end the fit before the cancellation
+            if (name == AnomalyDetector)
+                Set(o, "NumberOfThreads", 2);   // networks one after another: the epoch times below are then one network's
         });
         long before = LiveTensors.Count();
 
@@ -234,7 +236,12 @@ public sealed class ComponentLifetimeTests
             else if (e.Message.Contains("Autoencoder: Epoch 1:", StringComparison.Ordinal) && secondNetwork)
                 cancellation.Cancel();
         };
-        var estimator = component.Estimator(ml, o => Set(o, "CancellationToken", cancellation.Token));
+        var estimator = component.Estimator(ml, o =>
+        {
+            Set(o, "CancellationToken", cancellation.Token);
+            // Two intra-op threads: the networks train one after another, so "the second network" is one point in time.
+            Set(o, "NumberOfThreads", 2);
+        });
         long before = LiveTensors.Count();
 
         ITransformer? model = null;
