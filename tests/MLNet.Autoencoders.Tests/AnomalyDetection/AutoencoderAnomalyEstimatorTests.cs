@@ -80,13 +80,14 @@ public sealed class AutoencoderAnomalyEstimatorTests
     }
 
     [TestMethod]
-    public void FeatureErrors_HaveInputSizeAndSlotNamesAndAverageToTheScore()
+    public void FeatureErrors_HaveInputSizeAndSlotNames_AndWithoutNeighborsAverageToTheScore()
     {
         var ml = new MLContext(seed: 1);
         var columns = ThreeColumnData(ml);
         var data = ml.Transforms.Concatenate("Features", "A", "B", "C").Fit(columns).Transform(columns);
         var options = AnomalyTestOptions.Small();
         options.FeatureErrorsColumnName = "FeatureErrors";
+        options.NumberOfNeighbors = 0;
         using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(data);
 
         var scored = detector.Transform(data);
@@ -185,9 +186,12 @@ public sealed class AutoencoderAnomalyEstimatorTests
 
         Assert.AreEqual(ManifoldData.FeatureCount, detector.Architecture.InputSize);
         Assert.AreEqual(AnomalyArchitecture.DefaultLatentDimension(ManifoldData.FeatureCount), detector.Architecture.LatentDimension);
-        Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(13));
-        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(64));
-        Assert.AreEqual(4, AnomalyArchitecture.DefaultLatentDimension(256));
+        Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(8));
+        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(9));
+        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(13));
+        Assert.AreEqual(4, AnomalyArchitecture.DefaultLatentDimension(64));
+        Assert.AreEqual(8, AnomalyArchitecture.DefaultLatentDimension(256));
+        Assert.AreEqual(14, AnomalyArchitecture.DefaultLatentDimension(784));
         Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(1));
         CollectionAssert.AreEqual(new[] { 12 }, ((DenseArchitecture)detector.Architecture).EncoderLayers.ToArray());
     }
