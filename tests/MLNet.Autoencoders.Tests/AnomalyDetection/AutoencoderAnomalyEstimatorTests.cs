@@ -178,6 +178,23 @@ public sealed class AutoencoderAnomalyEstimatorTests
     }
 
     [TestMethod]
+    public void Fit_EpochCompleted_ReportsEveryEpochOfEveryNetworkAsItsHistoryKeepsIt()
+    {
+        var ml = new MLContext(seed: 1);
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<(int Network, MLNet.Autoencoders.Transforms.EpochLoss Loss)>();
+        var options = AnomalyTestOptions.Small(ensembleSize: 3);
+        options.Epochs = 5;
+        options.EpochCompleted = (network, loss) => reported.Enqueue((network, loss));
+
+        using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(PlantedOutlierData.Load(ml, 90, 10));
+
+        for (int network = 1; network <= 3; network++)
+            CollectionAssert.AreEqual(detector.LossHistories[network - 1].ToArray(),
+                reported.Where(r => r.Network == network).Select(r => r.Loss).OrderBy(l => l.Epoch).ToArray(), $"network {network}");
+        Assert.HasCount(reported.Count, reported.Where(r => r.Network is >= 1 and <= 3));
+    }
+
+    [TestMethod]
     public void Fit_DefaultArchitecture_AdaptsToTheFeatureCount()
     {
         var ml = new MLContext(seed: 1);
