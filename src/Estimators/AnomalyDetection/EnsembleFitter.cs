@@ -68,7 +68,7 @@ internal static class EnsembleFitter
             network.ResetParameters(generator);
         var report = options.EpochCompleted;
         var trainer = new AutoencoderTrainer(Settings(options, memberSeed, epochs), channel,
-            epochCompleted: report is null ? null : loss => report(member + 1, loss));
+            epochCompleted: report is null ? null : loss => report(new AnomalyEpochLoss(member + 1, epochs, loss)));
         return trainer.Train(network, data.Batches, data.Validation);
     }
 
