@@ -74,12 +74,13 @@ internal sealed class CliConsole
     /// per network (<paramref name="networks"/> bars, each of <paramref name="epochs"/> epochs at most) with the
     /// losses and the time left; redirected, <paramref name="printEpochs"/> says whether to print one line per epoch.
     /// </summary>
-    public T Fit<T>(int networks, int epochs, bool printEpochs, Func<Action<int, Transforms.EpochLoss>, T> fit)
+    /// <remarks>The callback takes the network's 1-based number, its epoch limit (which may be below <paramref name="epochs"/>) and the losses.</remarks>
+    public T Fit<T>(int networks, int epochs, bool printEpochs, Func<Action<int, int, Transforms.EpochLoss>, T> fit)
     {
         if (!IsTerminal)
         {
             var gate = new object();
-            return fit((network, loss) =>
+            return fit((network, _, loss) =>
             {
                 if (!printEpochs)
                     return;
@@ -96,10 +97,11 @@ internal sealed class CliConsole
                 var tasks = Enumerable.Range(1, networks)
                     .Select(n => context.AddTask(TrainingProgress.Describe(n, networks, epochs, loss: null), maxValue: epochs))
                     .ToArray();
-                var result = fit((network, loss) =>
+                var result = fit((network, limit, loss) =>
                 {
                     var task = tasks[network - 1];
-                    task.Description = TrainingProgress.Describe(network, networks, epochs, loss);
+                    task.MaxValue = limit;
+                    task.Description = TrainingProgress.Describe(network, networks, limit, loss);
                     task.Value = loss.Epoch;
                 });
                 // Early stopping ends a network before its last epoch: its bar is complete all the same.

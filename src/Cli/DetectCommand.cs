@@ -44,7 +44,7 @@ internal static class DetectCommand
         // Five networks of up to 200 epochs: a line per epoch would bury the results, so redirected output gets the summary table only.
         using var model = console.Fit(options.EnsembleSize, options.Epochs, printEpochs: false, report =>
         {
-            options.EpochCompleted = report;
+            options.EpochCompleted = e => report(e.Network, e.MaximumEpochs, e.Loss);
             return pipeline.Fit(data.Data);
         });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

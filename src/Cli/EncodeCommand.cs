@@ -32,7 +32,7 @@ internal static class EncodeCommand
         output.WriteLine($"Fitting {(arguments.Variational ? "a variational autoencoder" : "an autoencoder")} with a {options.LatentDimension}-dimensional code on {table.Rows.Count} rows (up to {options.Epochs} epochs)...");
         var model = console.Fit(networks: 1, options.Epochs, printEpochs: true, report =>
         {
-            options.EpochCompleted = loss => report(1, loss);
+            options.EpochCompleted = loss => report(1, options.Epochs, loss);
             return options is VariationalAutoencoderOptions variational
                 ? (ITransformer)concatenate.Append(ml.Transforms.VariationalAutoencoder(variational)).Fit(data.Data)
                 : concatenate.Append(ml.Transforms.Autoencoder((AutoencoderOptions)options)).Fit(data.Data);

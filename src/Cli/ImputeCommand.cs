@@ -34,7 +34,7 @@ internal static class ImputeCommand
         var pipeline = ml.Transforms.Concatenate(FeatureData.FeaturesColumn, data.FeatureColumns).Append(ml.Transforms.Autoencoder(options));
         using var model = console.Fit(networks: 1, options.Epochs, printEpochs: true, report =>
         {
-            options.EpochCompleted = loss => report(1, loss);
+            options.EpochCompleted = loss => report(1, options.Epochs, loss);
             return pipeline.Fit(data.Data);
         });
         var imputed = model.Transform(data.Data).GetColumn<VBuffer<float>>(options.ImputedColumnName)

@@ -25,8 +25,8 @@ public sealed class CliConsoleTests
 
         var result = new CliConsole(writer, isTerminal: false).Fit(networks: 1, epochs: 2, printEpochs: true, report =>
         {
-            report(1, new EpochLoss(1, 0.5, 0.6, TimeSpan.Zero));
-            report(1, new EpochLoss(2, 0.25, null, TimeSpan.Zero));
+            report(1, 2, new EpochLoss(1, 0.5, 0.6, TimeSpan.Zero));
+            report(1, 2, new EpochLoss(2, 0.25, null, TimeSpan.Zero));
             return 42;
         });
 
@@ -43,7 +43,7 @@ public sealed class CliConsoleTests
 
         new CliConsole(writer, isTerminal: false).Fit(networks: 5, epochs: 2, printEpochs: false, report =>
         {
-            report(3, new EpochLoss(1, 0.5, 0.6, TimeSpan.Zero));
+            report(3, 2, new EpochLoss(1, 0.5, 0.6, TimeSpan.Zero));
             return 0;
         });
 
@@ -51,12 +51,13 @@ public sealed class CliConsoleTests
     }
 
     [TestMethod]
-    public void Describe_EscapesNothingAndNamesTheNetworkOnlyWhenThereAreSeveral()
+    public void Describe_NamesTheNetworkOnlyWhenThereAreSeveral()
     {
         var loss = new EpochLoss(3, 0.12345, 0.5, TimeSpan.Zero);
 
         Assert.AreEqual("epoch 3/10  loss 0.1235  validation 0.5", TrainingProgress.Describe(1, 1, 10, loss));
         Assert.AreEqual("Network 2/5  epoch 3/10  loss 0.1235  validation 0.5", TrainingProgress.Describe(2, 5, 10, loss));
-        Assert.AreEqual("Network 2/5  epoch 0/10", TrainingProgress.Describe(2, 5, 10, loss: null));
+        Assert.AreEqual("Network 2/5", TrainingProgress.Describe(2, 5, 10, loss: null));
+        Assert.AreEqual("Training", TrainingProgress.Describe(1, 1, 10, loss: null));
     }
 }
