@@ -52,7 +52,9 @@ internal static class LatentScatterPlot
         }
 
         // Many numeric values: a colour scale; rows with an empty cell are drawn in grey.
-        plot.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Title = column.Name, Palette = OxyPalettes.Viridis(200) });
+        var values = column.Cells.Where(c => c.Length > 0).Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        // The scale spans the values, not 0 to the largest (OxyPlot's default).
+        plot.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Title = column.Name, Palette = OxyPalettes.Viridis(200), Minimum = values.Min(), Maximum = values.Max() });
         var scale = new ScatterSeries { MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerStroke = OxyColors.Undefined };
         var empty = new List<int>();
         for (var r = 0; r < codes.Count; r++)

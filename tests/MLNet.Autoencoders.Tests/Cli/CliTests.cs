@@ -112,6 +112,15 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void Encode_ColorByNumericColumnWithManyValuesAndEmptyCells_WritesTheScatterPlot()
+    {
+        var run = Run("encode", Penguins, "--latent", "2", "--epochs", "1", "--color-by", "body_mass_g", "--output", _outputFolder);
+
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        PngAssert.IsImage(Path.Combine(_outputFolder, "penguins.latent.png"), 900, 600);
+    }
+
+    [TestMethod]
     public void Encode_ThreeDimensionalCode_WritesNoPlotAndSaysWhy()
     {
         var run = Run("encode", Penguins, "--latent", "3", "--epochs", "1", "--color-by", "species", "--output", _outputFolder);
