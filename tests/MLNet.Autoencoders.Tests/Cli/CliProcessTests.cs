@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using MLNet.Autoencoders.Cli;
 using MLNet.Autoencoders.Tests.Persistence;
@@ -92,6 +94,49 @@ public sealed partial class CliProcessTests
         Assert.Contains($"File not found: '{missing}'", result.StandardError);
         Assert.DoesNotContain("   at ", result.StandardError, "no stack trace");
         Assert.IsEmpty(Directory.GetFiles(folder.Path));
+    }
+
+    [TestMethod]
+    public void Impute_InterruptedWithSigint_ExitsWith130AndLeavesNoFile()
+    {
+        using var folder = new ScratchFolder();
+        // 19,600 rows: an epoch takes long enough that the interrupt lands while fitting.
+        var letters = Path.Combine(RepositoryRoot(), "benchmarks", "MLNet.Autoencoders.Benchmarks", "Data", "anomaly-dev", "letter-large.csv");
+        var start = new ProcessStartInfo(ModelLoadCheckProcess.DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (var argument in new[] { BuiltProgram.Cli.AssemblyPath, "impute", letters, "--epochs", "1000", "--output", folder.Path })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the tool.");
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            // The first epoch line: training is under way.
+            var before = new StringBuilder();
+            string? line;
+            while ((line = process.StandardOutput.ReadLine()) is not null && !line.StartsWith("  Epoch 1:", StringComparison.Ordinal))
+                before.AppendLine(line);
+            Assert.IsNotNull(line, $"no epoch line before the tool ended:\n{before}\n{error.Result}");
+
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
+                interrupt.WaitForExit();
+            var after = process.StandardOutput.ReadToEndAsync();
+            Assert.IsTrue(process.WaitForExit(Timeout), "the tool did not stop after SIGINT");
+            process.WaitForExit();
+
+            Assert.AreEqual(ExitCodes.Cancelled, process.ExitCode, after.Result + error.Result);
+            Assert.Contains("Cancelled; no output was written.", error.Result);
+            Assert.IsEmpty(Directory.GetFiles(folder.Path), "nothing, not even a temporary file, is left");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
     }
 
     private static ProcessResult Run(ScratchFolder folder, params string[] arguments) => BuiltProgram.Cli.Run(folder.Path, Timeout, arguments);
