@@ -44,7 +44,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
 
     /// <summary>
     /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
-    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token of each fit.
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
     /// </summary>
     private readonly AutoencoderAnomalyOptions options;
     private readonly AutoencoderAnomalyOptions live;
@@ -70,6 +70,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         ArgumentNullException.ThrowIfNull(input);
         var options = this.options.Snapshot();
         options.CancellationToken = live.CancellationToken;
+        options.EpochCompleted = live.EpochCompleted;
         var column = InputColumn.Find(input.Schema, options.FeatureColumnName);
         int featureCount = ((VectorDataViewType)column.Type).Size;
         int seed = options.Seed ?? host.Rand.Next();

@@ -158,6 +158,15 @@ public sealed class AutoencoderAnomalyOptions
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 
+    /// <summary>
+    /// Called after every epoch of every network with the network's number, its epoch limit and the epoch's losses (the
+    /// same values <see cref="Transforms.AnomalyDetection.AutoencoderAnomalyTransformer.LossHistories"/> keeps), e.g. to
+    /// show progress. Default is <see langword="null"/>. When the networks train side by side, calls for different networks
+    /// come from different threads and may overlap. Like <see cref="CancellationToken"/>, it is read from this object each
+    /// time <c>Fit</c> starts.
+    /// </summary>
+    public Action<AnomalyEpochLoss>? EpochCompleted { get; set; }
+
     /// <summary>A deep copy of these options (arrays included), which the estimator keeps and validates.</summary>
     internal AutoencoderAnomalyOptions Snapshot()
     {
