@@ -102,14 +102,16 @@ public sealed partial class CliProcessTests
         using var folder = new ScratchFolder();
         // 19,600 rows: an epoch takes long enough that the interrupt lands while fitting.
         var letters = Path.Combine(RepositoryRoot(), "benchmarks", "MLNet.Autoencoders.Benchmarks", "Data", "anomaly-dev", "letter-large.csv");
-        var start = new ProcessStartInfo(ModelLoadCheckProcess.DotnetHost())
+        // Through env(1), which restores SIGINT's default action: a test host started in the background by a
+        // non-interactive shell (as CI may be) inherits SIGINT ignored, and the tool would never see the interrupt.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = folder.Path,
         };
-        foreach (var argument in new[] { BuiltProgram.Cli.AssemblyPath, "impute", letters, "--epochs", "1000", "--output", folder.Path })
+        foreach (var argument in new[] { "--default-signal=INT", ModelLoadCheckProcess.DotnetHost(), BuiltProgram.Cli.AssemblyPath, "impute", letters, "--epochs", "1000", "--output", folder.Path })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the tool.");
         var error = process.StandardError.ReadToEndAsync();
