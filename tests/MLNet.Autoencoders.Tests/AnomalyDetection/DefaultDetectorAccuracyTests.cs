@@ -19,6 +19,7 @@ public sealed class DefaultDetectorAccuracyTests
         var ml = new MLContext(seed: 1);
         var data = PlantedOutlierData.Load(ml, inliers: 300, outliers: 15);
         double auc = Auc(ml, data, new AutoencoderAnomalyOptions());
+        Console.WriteLine($"planted outliers: default AUC {auc:F3}");
         Assert.IsGreaterThan(Floor, auc, $"AUC {auc:F3}");
     }
 
@@ -32,6 +33,7 @@ public sealed class DefaultDetectorAccuracyTests
 
         double auc = Auc(ml, data, new AutoencoderAnomalyOptions());
         double version02 = Auc(ml, data, new AutoencoderAnomalyOptions { NumberOfNeighbors = 0, LatentDimension = 1 });
+        Console.WriteLine($"heavy-tailed mixed-scale set, seed {seed}: default AUC {auc:F3}, version 0.2 defaults {version02:F3}");
 
         Assert.IsGreaterThan(Floor, auc, $"default AUC {auc:F3}");
         Assert.IsLessThan(Floor, version02, $"version 0.2 defaults AUC {version02:F3}: the data no longer tells the defaults apart");
