@@ -64,6 +64,16 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
     /// <summary>The number of networks whose errors are averaged.</summary>
     public int EnsembleSize => ensemble.Members.Count;
 
+    /// <summary>The ensemble's networks (owned by this transformer); read by the ONNX exporter.</summary>
+    internal IReadOnlyList<AutoencoderNetwork> Members
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return ensemble.Members;
+        }
+    }
+
     /// <summary>For each network of the ensemble, the training and validation loss of every epoch that ran.</summary>
     public IReadOnlyList<IReadOnlyList<EpochLoss>> LossHistories { get; }
 
