@@ -26,6 +26,10 @@ public sealed class OnnxExportParityTests
     [TestMethod]
     [DataRow(ReliabilityComponents.DenseAutoencoder)]
     [DataRow(ReliabilityComponents.AnomalyDetector)]
+    [DataRow(ReliabilityComponents.VariationalAutoencoder)]
+    [DataRow(ReliabilityComponents.MissingValueAutoencoder)]
+    [DataRow(ReliabilityComponents.ConvolutionalAutoencoder)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder)]
     public void ExportedModel_InOnnxRuntime_GivesTheTransformerOutputs(string name)
     {
         var component = ReliabilityComponents.Named(name);
@@ -46,6 +50,10 @@ public sealed class OnnxExportParityTests
     [TestMethod]
     [DataRow(ReliabilityComponents.DenseAutoencoder)]
     [DataRow(ReliabilityComponents.AnomalyDetector)]
+    [DataRow(ReliabilityComponents.VariationalAutoencoder)]
+    [DataRow(ReliabilityComponents.MissingValueAutoencoder)]
+    [DataRow(ReliabilityComponents.ConvolutionalAutoencoder)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder)]
     public void ExportedModel_InApplyOnnxModel_GivesTheTransformerOutputs(string name)
     {
         var component = ReliabilityComponents.Named(name);
@@ -64,6 +72,63 @@ public sealed class OnnxExportParityTests
         TestContext.WriteLine(report.ToString());
         foreach (string column in OutputColumns(transformer))
             TestContext.WriteLine($"{column}: {actual.Schema[column].Type}");
+    }
+
+    [TestMethod]
+    [DataRow(ReliabilityComponents.DenseAutoencoder)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder)]
+    public void ExportedDecoder_GivesTheDecoderOutputs(string name)
+    {
+        var component = ReliabilityComponents.Named(name);
+        var autoencoder = (AutoencoderTransformer)models[name];
+        using var decoder = autoencoder.CreateDecoder(outputColumnName: "Decoded");
+        using var folder = new TempDirectory();
+        string path = folder.File("decoder.onnx");
+        decoder.ExportToOnnx(path);
+        var codes = DataViewValues.Read(autoencoder.Transform(component.Load(models.Ml, component.Rows(30, 11))), "Latent").Cast<float[]>().ToList();
+        codes.Add(Enumerable.Repeat(float.NaN, codes[0].Length).ToArray());
+        var latent = models.Ml.Data.LoadFromEnumerable(codes.Select(c => new FeatureRow { Features = c }),
+            FeatureRow.Definition(new Microsoft.ML.Data.VectorDataViewType(Microsoft.ML.Data.NumberDataViewType.Single, codes[0].Length), "Latent"));
+
+        var expected = DataViewValues.Read(decoder.Transform(latent), "Decoded");
+        var report = new ParityReport($"{name} decoder, ONNX Runtime");
+        report.Compare("Decoded", expected, OnnxRuntimeScoring.Run(path, "Latent", codes)["Decoded"]);
+        using var onnx = models.Ml.Transforms.ApplyOnnxModel(path).Fit(latent);
+        var applied = new ParityReport($"{name} decoder, ApplyOnnxModel");
+        applied.Compare("Decoded", expected, DataViewValues.Read(onnx.Transform(latent), "Decoded"));
+        TestContext.WriteLine(report.ToString());
+        TestContext.WriteLine(applied.ToString());
+    }
+
+    [TestMethod]
+    [DataRow(ReliabilityComponents.DenseAutoencoder, 1)]
+    [DataRow(ReliabilityComponents.DenseAutoencoder, 10_000)]
+    [DataRow(ReliabilityComponents.AnomalyDetector, 1)]
+    [DataRow(ReliabilityComponents.AnomalyDetector, 10_000)]
+    public void ExportedModel_OnABatchOfAnySize_GivesTheTransformerOutputs(string name, int rowCount)
+    {
+        var component = ReliabilityComponents.Named(name);
+        using var folder = new TempDirectory();
+        string path = folder.File("model.onnx");
+        var transformer = models[name];
+        Export(transformer, path);
+        var rows = component.Rows(rowCount, 13);
+        var data = component.Load(models.Ml, rows);
+
+        var expected = transformer.Transform(data);
+        var actual = OnnxRuntimeScoring.Run(path, "Features", rows);
+        using var onnx = models.Ml.Transforms.ApplyOnnxModel(path).Fit(data);
+        var applied = onnx.Transform(data);
+        var report = new ParityReport($"{name}, ONNX Runtime, one batch of {rowCount} rows");
+        var appliedReport = new ParityReport($"{name}, ApplyOnnxModel, {rowCount} rows");
+        foreach (string column in OutputColumns(transformer))
+        {
+            var values = DataViewValues.Read(expected, column);
+            report.Compare(column, values, actual[column]);
+            appliedReport.Compare(column, values, DataViewValues.Read(applied, column));
+        }
+        TestContext.WriteLine(report.ToString());
+        TestContext.WriteLine(appliedReport.ToString());
     }
 
     internal static void Export(ITransformer transformer, string path)
