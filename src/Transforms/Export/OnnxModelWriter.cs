@@ -37,6 +37,8 @@ internal static class OnnxModelWriter
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
         model.MetadataProps.Add(new StringStringEntryProto { Key = MetadataPrefix + "component", Value = component });
+        // Also here: ONNX Runtime's ModelMetadata shows the producer's name but not its version.
+        model.MetadataProps.Add(new StringStringEntryProto { Key = MetadataPrefix + "library_version", Value = model.ProducerVersion });
         foreach (var (key, value) in metadata)
             model.MetadataProps.Add(new StringStringEntryProto { Key = MetadataPrefix + key, Value = value });
         return model;

@@ -21,6 +21,9 @@ internal sealed class BuiltProgram
     /// <summary>benchmarks/MLNet.Autoencoders.Benchmarks.</summary>
     public static BuiltProgram Benchmarks { get; } = new("BenchmarksPath");
 
+    /// <summary>examples/OnnxScoring: scores an exported detector without TorchSharp.</summary>
+    public static BuiltProgram OnnxScoring { get; } = new("OnnxScoringPath");
+
     /// <summary>The built DLL's full path.</summary>
     public string AssemblyPath
     {
