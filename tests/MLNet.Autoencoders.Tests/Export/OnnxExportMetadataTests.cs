@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using MLNet.Autoencoders.Tests.Persistence;
 using MLNet.Autoencoders.Tests.Reliability;
 using MLNet.Autoencoders.Transforms;
@@ -33,6 +34,26 @@ public sealed class OnnxExportMetadataTests
         Assert.AreEqual(detector.Threshold, float.Parse(metadata["mlnet_autoencoders.threshold"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.AreEqual("2", metadata["mlnet_autoencoders.ensemble_size"]);
         StringAssert.Contains(metadata["description"], "PredictedLabel = Score >");
+    }
+
+    [TestMethod]
+    [DataRow(ReliabilityComponents.AnomalyDetector)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder)]
+    public void Export_OfASavedAndLoadedModel_IsByteForByteTheFittedModelsExport(string name)
+    {
+        var component = ReliabilityComponents.Named(name);
+        var fitted = models[name];
+        using var folder = new TempDirectory();
+        string path = RoundTrip.Save(models.Ml, fitted, component.Data(models.Ml, 5).Schema, folder, "model.zip");
+        OnnxExportParityTests.Export(fitted, folder.File("fitted.onnx"));
+
+        RoundTrip.WithLoaded(path, (loaded, _) =>
+        {
+            OnnxExportParityTests.Export(RoundTrip.Find<MLNet.Autoencoders.Transforms.BatchedTransformer>(loaded), folder.File("loaded.onnx"));
+            return 0;
+        });
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(folder.File("fitted.onnx")), File.ReadAllBytes(folder.File("loaded.onnx")));
     }
 
     [TestMethod]
