@@ -11,13 +11,15 @@ internal static class CliApp
         "a file that is not a model), 2 usage error, 130 cancelled (Ctrl+C; nothing half-written is left).";
 
     /// <summary>Runs the tool in-process: the entry point's body, callable from tests.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    /// <param name="isTerminal">Whether <paramref name="output"/> is a terminal: live progress and drawn tables; otherwise plain lines.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, bool isTerminal = false)
     {
+        var console = new CliConsole(output, isTerminal);
         var root = new RootCommand("Anomaly detection, imputation and encoding of CSV files with MLNet.Autoencoders. " + ExitCodeHelp);
-        root.Subcommands.Add(Detect(output, cancellation));
-        root.Subcommands.Add(Score(output, cancellation));
-        root.Subcommands.Add(Impute(output, cancellation));
-        root.Subcommands.Add(Encode(output, cancellation));
+        root.Subcommands.Add(Detect(console, cancellation));
+        root.Subcommands.Add(Score(console, cancellation));
+        root.Subcommands.Add(Impute(console, cancellation));
+        root.Subcommands.Add(Encode(console, cancellation));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -64,7 +66,7 @@ internal static class CliApp
     private static string MessageOf(ArgumentException e) =>
         e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal).TrimEnd();
 
-    private static Command Detect(TextWriter output, CancellationToken cancellation)
+    private static Command Detect(CliConsole console, CancellationToken cancellation)
     {
         var data = DataArgument();
         var label = new Option<string?>("--label") { Description = "A 0/1 column (1 = anomaly): excluded from the features; the ROC AUC is printed." };
@@ -73,18 +75,18 @@ internal static class CliApp
         var outputDirectory = OutputOption();
         var seed = SeedOption();
         var epochs = EpochsOption("Epochs per network. Default is the library's (200).");
-        var command = new Command("detect", "Fit an anomaly detector; write <name>.scored.csv (Score, IsAnomaly, the 3 worst features) and <name>.model.zip.")
+        var command = new Command("detect", "Fit an anomaly detector; write <name>.scored.csv (Score, IsAnomaly, the 3 worst features), <name>.model.zip and the score histogram <name>.scores.png.")
         {
             data, label, contamination, ignore, outputDirectory, seed, epochs,
         };
         command.SetAction(result => DetectCommand.Run(
             new DetectCommand.Arguments(result.GetValue(data)!, result.GetValue(label), result.GetValue(contamination),
                 result.GetValue(ignore) ?? [], result.GetValue(outputDirectory), result.GetValue(seed), result.GetValue(epochs)),
-            output, cancellation));
+            console, cancellation));
         return command;
     }
 
-    private static Command Score(TextWriter output, CancellationToken cancellation)
+    private static Command Score(CliConsole console, CancellationToken cancellation)
     {
         var model = new Argument<string>("model") { Description = "A model zip saved by this tool's detect or by ml.Model.Save with an MLNet.Autoencoders transformer." };
         var data = DataArgument();
@@ -96,11 +98,11 @@ internal static class CliApp
         };
         command.SetAction(result => ScoreCommand.Run(
             new ScoreCommand.Arguments(result.GetValue(model)!, result.GetValue(data)!, result.GetValue(ignore) ?? [], result.GetValue(outputDirectory)),
-            output, cancellation));
+            console, cancellation));
         return command;
     }
 
-    private static Command Impute(TextWriter output, CancellationToken cancellation)
+    private static Command Impute(CliConsole console, CancellationToken cancellation)
     {
         var data = DataArgument();
         var epochs = EpochsOption("Training epochs. Default is the library's (100).");
@@ -114,11 +116,11 @@ internal static class CliApp
         command.SetAction(result => ImputeCommand.Run(
             new ImputeCommand.Arguments(result.GetValue(data)!, result.GetValue(epochs), result.GetValue(ignore) ?? [],
                 result.GetValue(outputDirectory), result.GetValue(seed)),
-            output, cancellation));
+            console, cancellation));
         return command;
     }
 
-    private static Command Encode(TextWriter output, CancellationToken cancellation)
+    private static Command Encode(CliConsole console, CancellationToken cancellation)
     {
         var data = DataArgument();
         var latent = new Option<int?>("--latent") { Description = "The code's dimension. Default is the library's (8)." };
@@ -127,14 +129,15 @@ internal static class CliApp
         var ignore = IgnoreOption();
         var outputDirectory = OutputOption();
         var seed = SeedOption();
-        var command = new Command("encode", "Write each row's latent code (Latent1..LatentK) to <name>.latent.csv.")
+        var colorBy = new Option<string?>("--color-by") { Description = "A column to colour the points of the 2-D codes' scatter plot by (any column, text or numeric)." };
+        var command = new Command("encode", "Write each row's latent code (Latent1..LatentK) to <name>.latent.csv; for 2-D codes also a scatter plot, <name>.latent.png.")
         {
-            data, latent, variational, epochs, ignore, outputDirectory, seed,
+            data, latent, variational, epochs, ignore, outputDirectory, seed, colorBy,
         };
         command.SetAction(result => EncodeCommand.Run(
             new EncodeCommand.Arguments(result.GetValue(data)!, result.GetValue(latent), result.GetValue(variational), result.GetValue(epochs),
-                result.GetValue(ignore) ?? [], result.GetValue(outputDirectory), result.GetValue(seed)),
-            output, cancellation));
+                result.GetValue(ignore) ?? [], result.GetValue(outputDirectory), result.GetValue(seed), result.GetValue(colorBy)),
+            console, cancellation));
         return command;
     }
 

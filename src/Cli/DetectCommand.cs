@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.Autoencoders.Cli.Plots;
 using MLNet.Autoencoders.Estimators.AnomalyDetection;
 
 namespace MLNet.Autoencoders.Cli;
@@ -15,8 +16,9 @@ internal static class DetectCommand
 
     public sealed record Arguments(string Data, string? Label, double? Contamination, string[] Ignore, string? Output, int? Seed, int? Epochs);
 
-    public static int Run(Arguments arguments, TextWriter output, CancellationToken cancellation)
+    public static int Run(Arguments arguments, CliConsole console, CancellationToken cancellation)
     {
+        var output = console.Writer;
         var table = CsvTable.Read(arguments.Data);
         var labels = arguments.Label is null ? null : ReadLabels(table, arguments.Label);
         var ml = new MLContext(arguments.Seed);
@@ -39,9 +41,15 @@ internal static class DetectCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Fitting the anomaly detector on {table.Rows.Count} rows ({options.EnsembleSize} networks, up to {options.Epochs} epochs, contamination {options.Contamination})..."));
         var clock = Stopwatch.StartNew();
-        using var model = pipeline.Fit(data.Data);
+        // Five networks of up to 200 epochs: a line per epoch would bury the results, so redirected output gets the summary table only.
+        using var model = console.Fit(options.EnsembleSize, options.Epochs, printEpochs: false, report =>
+        {
+            options.EpochCompleted = e => report(e.Network, e.MaximumEpochs, e.Loss);
+            return pipeline.Fit(data.Data);
+        });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Fitted in {clock.Elapsed.TotalSeconds:F1} s; threshold {model.LastTransformer.Threshold:G4}."));
+        PrintNetworks(console, model.LastTransformer.LossHistories);
 
         var scored = model.Transform(data.Data);
         var scores = scored.GetColumn<float>(options.ScoreColumnName).ToArray();
@@ -65,14 +73,20 @@ internal static class DetectCommand
                     .. Enumerable.Range(0, WorstFeatures).Select(k => k < worst[r].Length ? worst[r][k] : "")]));
         });
         AtomicFile.Write(modelPath, temporary => ml.Model.Save(model, data.Data.Schema, temporary));
+        var plotPath = paths.File("scores.png");
+        PngFile.Write(plotPath, ScoreHistogramPlot.Create($"Anomaly scores of {Path.GetFileName(arguments.Data)}", scores, model.LastTransformer.Threshold));
 
-        PrintTop(output, table, scores, flagged, worst, labels);
+        PrintTop(console, table, scores, flagged, worst, labels);
         output.WriteLine($"{flagged.Count(f => f)} of {table.Rows.Count} rows flagged as anomalies.");
         if (labels is not null)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ROC AUC against '{arguments.Label}': {RocAuc.Compute(scores, labels):F3}"));
+            output.WriteLine(labels.Distinct().Count() < 2
+                ? $"ROC AUC against '{arguments.Label}': undefined, the column holds only {(labels[0] ? 1 : 0)}s."
+                // The label column was loaded as Single with the features and passes through the model, as ML.NET's evaluator wants it.
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"ROC AUC against '{arguments.Label}': {ml.AnomalyDetection.Evaluate(scored, arguments.Label, options.ScoreColumnName, options.PredictedLabelColumnName).AreaUnderRocCurve:F3}"));
         output.WriteLine($"Wrote {scoredPath}");
         output.WriteLine($"Wrote {modelPath}");
+        output.WriteLine($"Wrote {plotPath}");
         return ExitCodes.Ok;
     }
 
@@ -95,14 +109,33 @@ internal static class DetectCommand
         return labels;
     }
 
-    private static void PrintTop(TextWriter output, CsvTable table, float[] scores, bool[] flagged, string[][] worst, bool[]? labels)
+    private static void PrintNetworks(CliConsole console, IReadOnlyList<IReadOnlyList<Transforms.EpochLoss>> histories) =>
+        console.WriteTable(["network", "epochs", "training loss", "best validation loss"],
+            histories.Select((history, n) => new[]
+            {
+                (n + 1).ToString(CultureInfo.InvariantCulture),
+                history.Count.ToString(CultureInfo.InvariantCulture),
+                history.Count == 0 ? "" : history[^1].TrainingLoss.ToString("G4", CultureInfo.InvariantCulture),
+                history.Select(h => h.ValidationLoss).OfType<double>().DefaultIfEmpty(double.NaN).Min() is var best && double.IsNaN(best)
+                    ? "" : best.ToString("G4", CultureInfo.InvariantCulture),
+            }),
+            rightAligned: [0, 1, 2, 3]);
+
+    private static void PrintTop(CliConsole console, CsvTable table, float[] scores, bool[] flagged, string[][] worst, bool[]? labels)
     {
-        output.WriteLine();
-        output.WriteLine($"Top {Math.Min(TopRows, scores.Length)} rows by score:");
-        output.WriteLine($"{"row",5}  {"score",10}  {"anomaly",7}  {(labels is null ? "" : "label  ")}worst features");
-        foreach (var r in Enumerable.Range(0, scores.Length).Where(r => !float.IsNaN(scores[r])).OrderByDescending(r => scores[r]).Take(TopRows))
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r + 1,5}  {scores[r],10:G4}  {(flagged[r] ? "yes" : "no"),7}  {(labels is null ? "" : $"{(labels[r] ? 1 : 0),5}  ")}{string.Join(", ", worst[r])}"));
-        output.WriteLine();
+        console.WriteLine();
+        console.WriteLine($"Top {Math.Min(TopRows, scores.Length)} rows by score:");
+        string[] header = labels is null ? ["row", "score", "anomaly", "worst features"] : ["row", "score", "anomaly", "label", "worst features"];
+        var rows = Enumerable.Range(0, scores.Length).Where(r => !float.IsNaN(scores[r])).OrderByDescending(r => scores[r]).Take(TopRows)
+            .Select(r => new[]
+            {
+                (r + 1).ToString(CultureInfo.InvariantCulture),
+                scores[r].ToString("G4", CultureInfo.InvariantCulture),
+                flagged[r] ? "yes" : "no",
+                labels is null ? null : labels[r] ? "1" : "0",
+                string.Join(", ", worst[r]),
+            }.OfType<string>().ToArray());
+        console.WriteTable(header, rows, labels is null ? [0, 1] : [0, 1, 3]);
+        console.WriteLine();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Estimators;
@@ -9,8 +10,9 @@ internal static class ImputeCommand
 {
     public sealed record Arguments(string Data, int? Epochs, string[] Ignore, string? Output, int? Seed);
 
-    public static int Run(Arguments arguments, TextWriter output, CancellationToken cancellation)
+    public static int Run(Arguments arguments, CliConsole console, CancellationToken cancellation)
     {
+        var output = console.Writer;
         var table = CsvTable.Read(arguments.Data);
         var ml = new MLContext(arguments.Seed);
         var data = FeatureData.Load(ml, table, arguments.Ignore, label: null, output);
@@ -25,13 +27,16 @@ internal static class ImputeCommand
             TreatNaNAsMissing = true,
             Seed = arguments.Seed,
             CancellationToken = cancellation,
-            EpochCompleted = TrainingProgress.PrintTo(output),
         };
         if (arguments.Epochs is { } epochs)
             options.Epochs = epochs;
         output.WriteLine($"Fitting an autoencoder on {table.Rows.Count} rows (up to {options.Epochs} epochs)...");
-        using var model = ml.Transforms.Concatenate(FeatureData.FeaturesColumn, data.FeatureColumns)
-            .Append(ml.Transforms.Autoencoder(options)).Fit(data.Data);
+        var pipeline = ml.Transforms.Concatenate(FeatureData.FeaturesColumn, data.FeatureColumns).Append(ml.Transforms.Autoencoder(options));
+        using var model = console.Fit(networks: 1, options.Epochs, printEpochs: true, report =>
+        {
+            options.EpochCompleted = loss => report(1, options.Epochs, loss);
+            return pipeline.Fit(data.Data);
+        });
         var imputed = model.Transform(data.Data).GetColumn<VBuffer<float>>(options.ImputedColumnName)
             .Select(v => v.DenseValues().ToArray()).ToArray();
         FeatureData.CheckRowCount(imputed.Length, table);
@@ -51,8 +56,9 @@ internal static class ImputeCommand
             }
         });
         output.WriteLine("Cells filled per column:");
-        for (var f = 0; f < columns.Length; f++)
-            output.WriteLine($"  {data.FeatureColumns[f]}: {missing[f]}");
+        console.WriteTable(["column", "filled"],
+            Enumerable.Range(0, columns.Length).Select(f => new[] { data.FeatureColumns[f], missing[f].ToString(CultureInfo.InvariantCulture) }),
+            rightAligned: 1);
         output.WriteLine($"Wrote {path}");
         return ExitCodes.Ok;
     }

@@ -7,4 +7,5 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return CliApp.Run(args, Console.Out, Console.Error, cancellation.Token);
+// Live progress and drawn tables only on a terminal: redirected output (a file, a pipe, CI) gets plain lines.
+return CliApp.Run(args, Console.Out, Console.Error, cancellation.Token, isTerminal: !Console.IsOutputRedirected);

@@ -8,8 +8,9 @@ internal static class ScoreCommand
 {
     public sealed record Arguments(string Model, string Data, string[] Ignore, string? Output);
 
-    public static int Run(Arguments arguments, TextWriter output, CancellationToken cancellation)
+    public static int Run(Arguments arguments, CliConsole console, CancellationToken cancellation)
     {
+        var output = console.Writer;
         var ml = new MLContext();
         using var model = LoadModel(ml, arguments.Model);
         var table = CsvTable.Read(arguments.Data);

@@ -34,7 +34,7 @@ internal static class AnomalyDevBenchmark
         var baselines = BaselineTable.Load(Path.Combine(settings.DataFolder, "baselines.md"));
         int[] seeds = [.. Enumerable.Range(1, settings.Seeds)];
         Console.WriteLine($"anomaly-dev: {settings.DataFolder}; seeds {string.Join(", ", seeds)}; {get_num_threads()} intra-op threads; " +
-            (detector is null ? "references only." : $"detector: {settings.DetectorOptions().Epochs} epochs, ensemble of {settings.DetectorOptions().EnsembleSize}" +
+            (detector is null ? "references only." : $"detector: {settings.DetectorOptions().Epochs} epochs, ensemble of {settings.DetectorOptions().EnsembleSize}, {settings.DetectorOptions().NumberOfNeighbors}-NN distances" +
             (settings.RunReferences ? "; references: isolation forest (100 trees, 256-row subsamples) and 5-NN distance." : ".")));
         var results = new List<AnomalyDevResult>();
         foreach (string path in settings.SetPaths())

@@ -13,14 +13,14 @@ namespace MLNet.Autoencoders.Benchmarks.AnomalyDev;
 /// <param name="Epochs">Overrides the detector's <see cref="AutoencoderAnomalyOptions.Epochs"/>, or <see langword="null"/> for its default.</param>
 /// <param name="EnsembleSize">Overrides the detector's <see cref="AutoencoderAnomalyOptions.EnsembleSize"/>, or <see langword="null"/> for its default.</param>
 internal sealed record AnomalyDevSettings(
-    string DataFolder, string[]? Sets, int Seeds, bool RunDetector, bool RunReferences, string? CsvPath, int? Epochs, int? EnsembleSize)
+    string DataFolder, string[]? Sets, int Seeds, bool RunDetector, bool RunReferences, string? CsvPath, int? Epochs, int? EnsembleSize, int? Neighbors = null)
 {
     /// <summary>The flag that selects this benchmark mode.</summary>
     public const string Flag = "--anomaly-dev";
 
     private const string Usage =
         "Usage: --anomaly-dev [--sets crabs,thyroid] [--seeds 1] [--detector-only | --references-only] [--csv out.csv] " +
-        "[--data folder] [--epochs N] [--ensemble-size N]";
+        "[--data folder] [--epochs N] [--ensemble-size N] [--neighbors K]";
 
     /// <summary>Reads the options that follow <see cref="Flag"/>.</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a bad value; the message names it.</exception>
@@ -40,6 +40,7 @@ internal sealed record AnomalyDevSettings(
                 "--data" => settings with { DataFolder = Value(args, ref i) },
                 "--epochs" => settings with { Epochs = Positive(args, ref i) },
                 "--ensemble-size" => settings with { EnsembleSize = Positive(args, ref i) },
+                "--neighbors" => settings with { Neighbors = NonNegative(args, ref i) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}' for {Flag}. {Usage}"),
             };
         }
@@ -50,7 +51,7 @@ internal sealed record AnomalyDevSettings(
         return settings;
     }
 
-    /// <summary>The detector's options: the defaults, with <see cref="Epochs"/> and <see cref="EnsembleSize"/> applied when set.</summary>
+    /// <summary>The detector's options: the defaults, with <see cref="Epochs"/>, <see cref="EnsembleSize"/> and <see cref="Neighbors"/> applied when set.</summary>
     public AutoencoderAnomalyOptions DetectorOptions()
     {
         var options = new AutoencoderAnomalyOptions();
@@ -58,6 +59,8 @@ internal sealed record AnomalyDevSettings(
             options.Epochs = epochs;
         if (EnsembleSize is { } size)
             options.EnsembleSize = size;
+        if (Neighbors is { } neighbors)
+            options.NumberOfNeighbors = neighbors;
         return options;
     }
 
@@ -86,12 +89,16 @@ internal sealed record AnomalyDevSettings(
         return args[++i];
     }
 
-    private static int Positive(string[] args, ref int i)
+    private static int Positive(string[] args, ref int i) => Integer(args, ref i, minimum: 1, "a positive integer");
+
+    private static int NonNegative(string[] args, ref int i) => Integer(args, ref i, minimum: 0, "zero or a positive integer");
+
+    private static int Integer(string[] args, ref int i, int minimum, string rule)
     {
         string option = args[i];
         string text = Value(args, ref i);
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < 1)
-            throw new ArgumentException($"'{option}' must be a positive integer. Got '{text}'.");
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum)
+            throw new ArgumentException($"'{option}' must be {rule}. Got '{text}'.");
         return value;
     }
 }

@@ -9,10 +9,15 @@ internal sealed class BaselineTable
 
     private BaselineTable(Dictionary<string, (double, double)> rows) => this.rows = rows;
 
-    /// <summary>Reads the markdown table whose header has "set", "IF" and "KNN5" columns; the bold means row is skipped.</summary>
+    /// <summary>
+    /// Reads the markdown table whose header has "set", "IF" and "KNN5" columns; the bold means row is skipped. A folder
+    /// without the file (sets of one's own) has no baselines.
+    /// </summary>
     public static BaselineTable Load(string path)
     {
         var rows = new Dictionary<string, (double, double)>();
+        if (!File.Exists(path))
+            return new BaselineTable(rows);
         int setColumn = -1, forestColumn = -1, neighbourColumn = -1;
         foreach (string line in File.ReadLines(path).Where(l => l.StartsWith('|')))
         {

@@ -51,6 +51,18 @@ public static class AutoencoderAnomalyDefaults
     /// <summary>Default early-stopping patience: 20 epochs.</summary>
     public const int EarlyStoppingPatience = 20;
 
+    /// <summary>Default for <see cref="AutoencoderAnomalyOptions.NumberOfNeighbors"/>: 5, as PyOD's and scikit-learn's k-NN detectors.</summary>
+    public const int NumberOfNeighbors = 5;
+
+    /// <summary>Default for <see cref="AutoencoderAnomalyOptions.NeighborSampleSize"/>: 1,024 rows per sample.</summary>
+    public const int NeighborSampleSize = 1024;
+
+    /// <summary>
+    /// The largest <see cref="AutoencoderAnomalyOptions.NeighborSampleSize"/> accepted: 16,384 rows (a scoring batch's
+    /// distances to every sampled row of the default 5 samples then take at most 1024 x 81,920 floats, 335 MB).
+    /// </summary>
+    public const int MaxNeighborSampleSize = 16384;
+
     /// <summary>Default scoring batch size: 1024 rows per forward pass.</summary>
     public const int ScoringBatchSize = 1024;
 

@@ -18,7 +18,7 @@ public static class AutoencoderAnomalyDetectionCatalog
     /// <param name="catalog">The anomaly detection trainers catalog.</param>
     /// <param name="featureColumnName">The known-size vector of <see cref="float"/> to score. Default is "Features".</param>
     /// <param name="contamination">The fraction of training rows expected to be anomalous, in [0, 0.5]; the threshold is that upper quantile of the training scores. Default is 0.1.</param>
-    /// <param name="latentDimension">The size of the latent code. Default is <see langword="null"/>: adapted to the feature count d, max(1, round(sqrt(d) / 4)).</param>
+    /// <param name="latentDimension">The size of the latent code. Default is <see langword="null"/>: adapted to the feature count d, max(1, round(sqrt(d) / 2)).</param>
     /// <param name="ensembleSize">The number of networks whose errors are averaged. Default is 5.</param>
     /// <param name="epochs">The maximum number of epochs per network (early stopping usually ends sooner). Default is 200.</param>
     /// <param name="seed">The random seed. Default is <see langword="null"/>: drawn from the <c>MLContext</c>'s seed.</param>

@@ -20,14 +20,15 @@ namespace MLNet.Autoencoders.Estimators.AnomalyDetection;
 /// <list type="table">
 /// <listheader><term>Column</term><description>Type and meaning</description></listheader>
 /// <item><term><see cref="AutoencoderAnomalyOptions.FeatureColumnName"/></term><description>Input: known-size vector of <see cref="float"/>, sparse or dense; finite values only when fitting.</description></item>
-/// <item><term><see cref="AutoencoderAnomalyOptions.ScoreColumnName"/></term><description>Output: <see cref="float"/>, the mean over features of the squared reconstruction error in the scaled input space, averaged over the ensemble; higher is more anomalous.</description></item>
+/// <item><term><see cref="AutoencoderAnomalyOptions.ScoreColumnName"/></term><description>Output: <see cref="float"/>, higher is more anomalous: the mean of the row's reconstruction error and of its distance to its k-th nearest sampled training row, each divided by its median over the training rows (about 1 for a typical training row); with <see cref="AutoencoderAnomalyOptions.NumberOfNeighbors"/> = 0, the reconstruction error alone.</description></item>
 /// <item><term><see cref="AutoencoderAnomalyOptions.PredictedLabelColumnName"/></term><description>Output: <see cref="bool"/>, <see langword="true"/> when the score is above the threshold.</description></item>
-/// <item><term><see cref="AutoencoderAnomalyOptions.FeatureErrorsColumnName"/></term><description>Optional output: vector of <see cref="float"/> of the input's size, each feature's squared reconstruction error in the scaled input space; the score is their mean.</description></item>
+/// <item><term><see cref="AutoencoderAnomalyOptions.FeatureErrorsColumnName"/></term><description>Optional output: vector of <see cref="float"/> of the input's size, each feature's squared reconstruction error in the scaled input space; their mean is the row's reconstruction error.</description></item>
 /// </list>
 /// <para>
 /// Fitting standardizes the features (<see cref="AutoencoderAnomalyOptions.Scaling"/>), trains
 /// <see cref="AutoencoderAnomalyOptions.EnsembleSize"/> dense autoencoders from different seeds, each with early
-/// stopping on its own held-out rows, scores every training row, and sets the threshold at the
+/// stopping on its own held-out rows, draws one sample of training rows per network for the neighbour distances
+/// (<see cref="AutoencoderAnomalyOptions.NumberOfNeighbors"/>), scores every training row, and sets the threshold at the
 /// (1 - <see cref="AutoencoderAnomalyOptions.Contamination"/>) quantile of those scores unless
 /// <see cref="AutoencoderAnomalyOptions.Threshold"/> is given. A fixed seed gives bit-identical models.
 /// </para>
@@ -43,7 +44,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
 
     /// <summary>
     /// The options as they were when the estimator was created (a validated deep copy, so later changes to the caller's object
-    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token of each fit.
+    /// cannot bypass validation); <see cref="live"/> supplies only the cancellation token and the epoch callback of each fit.
     /// </summary>
     private readonly AutoencoderAnomalyOptions options;
     private readonly AutoencoderAnomalyOptions live;
@@ -69,6 +70,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         ArgumentNullException.ThrowIfNull(input);
         var options = this.options.Snapshot();
         options.CancellationToken = live.CancellationToken;
+        options.EpochCompleted = live.EpochCompleted;
         var column = InputColumn.Find(input.Schema, options.FeatureColumnName);
         int featureCount = ((VectorDataViewType)column.Type).Size;
         int seed = options.Seed ?? host.Rand.Next();
@@ -91,9 +93,15 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         var ensemble = new ReconstructionEnsemble(fitted.Networks, scaler);
         try
         {
-            float threshold = options.Threshold ?? ContaminationThreshold.Compute(ThresholdScores.Read(ensemble, input, column, rowCount, checksum, options.ScoringBatchSize, options.CancellationToken), options.Contamination);
+            var neighbors = options.NumberOfNeighbors > 0 ? NeighborSampling.Draw(input, column, scaler, rowCount, options, seed) : null;
+            var (reconstruction, distances) = ThresholdScores.Read(new AnomalyScorer(ensemble, neighbors, ScoreScales.Unit), input, column, rowCount, checksum,
+                options.ScoringBatchSize, options.CancellationToken);
+            var scales = distances is null ? ScoreScales.Unit : new ScoreScales(TypicalScore.Of(reconstruction), TypicalScore.Of(distances));
+            var scorer = new AnomalyScorer(ensemble, neighbors, scales);
+            var scores = distances is null ? reconstruction : reconstruction.Select((r, i) => scales.Combine(r, distances[i]));
+            float threshold = options.Threshold ?? ContaminationThreshold.Compute(scores, options.Contamination);
             channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: threshold {threshold:G6}.");
-            return new AutoencoderAnomalyTransformer(ensemble, ColumnNames(), threshold, fitted.Histories, options.ScoringBatchSize);
+            return new AutoencoderAnomalyTransformer(scorer, ColumnNames(), threshold, fitted.Histories, options.ScoringBatchSize);
         }
         catch
         {

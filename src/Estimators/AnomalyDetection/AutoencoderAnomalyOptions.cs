@@ -47,9 +47,28 @@ public sealed class AutoencoderAnomalyOptions
     public int EnsembleSize { get; set; } = AutoencoderAnomalyDefaults.EnsembleSize;
 
     /// <summary>
+    /// k: the score's second view of a row is the squared distance to its k-th nearest neighbour in a sample of the
+    /// training rows (scaled, per feature, averaged over one sample per network), and its first the reconstruction error;
+    /// each is divided by its median over the training rows and the score is their mean. Default is 5. 0 scores by
+    /// reconstruction error alone, as versions before 0.3 did. Reconstruction error finds rows off the shape of the
+    /// data; the distance finds rows in sparse regions on it: on the anomaly-dev collection the two together rank
+    /// outliers better than either (docs/anomaly-detection.md).
+    /// </summary>
+    public int NumberOfNeighbors { get; set; } = AutoencoderAnomalyDefaults.NumberOfNeighbors;
+
+    /// <summary>
+    /// The rows in each neighbour sample, in [<see cref="NumberOfNeighbors"/>, 16,384]. Default is 1,024. With more training
+    /// rows than this, each network gets its own seeded random sample of this many rows (bounded samples averaged over
+    /// several draws rank outliers better than one k-NN over all rows, and keep the model small and scoring fast: the
+    /// model stores the samples, and scoring a row costs one distance per sampled row); with fewer, one sample holds every row.
+    /// </summary>
+    public int NeighborSampleSize { get; set; } = AutoencoderAnomalyDefaults.NeighborSampleSize;
+
+    /// <summary>
     /// The size of the latent code. Default is <see langword="null"/>: adapted to the number of features d,
-    /// max(1, round(sqrt(d) / 4)) — 1 up to 39 features, 2 for 64, 4 for 256. A narrow code keeps the networks from
-    /// learning to reconstruct rows unlike the bulk of the data.
+    /// max(1, round(sqrt(d) / 2)) — 1 up to 8 features, 2 for 9 to 20, 4 for 64, 14 for 784. A narrow code keeps the
+    /// networks from learning to reconstruct rows unlike the bulk of the data; one narrower than the directions the
+    /// inliers vary in cannot reconstruct the inliers either.
     /// </summary>
     public int? LatentDimension { get; set; }
 
@@ -138,6 +157,15 @@ public sealed class AutoencoderAnomalyOptions
     /// the token is read from this object each time <c>Fit</c> starts, so it may be replaced between fits of one estimator.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
+    /// Called after every epoch of every network with the network's number, its epoch limit and the epoch's losses (the
+    /// same values <see cref="Transforms.AnomalyDetection.AutoencoderAnomalyTransformer.LossHistories"/> keeps), e.g. to
+    /// show progress. Default is <see langword="null"/>. When the networks train side by side, calls for different networks
+    /// come from different threads and may overlap. Like <see cref="CancellationToken"/>, it is read from this object each
+    /// time <c>Fit</c> starts.
+    /// </summary>
+    public Action<AnomalyEpochLoss>? EpochCompleted { get; set; }
 
     /// <summary>A deep copy of these options (arrays included), which the estimator keeps and validates.</summary>
     internal AutoencoderAnomalyOptions Snapshot()

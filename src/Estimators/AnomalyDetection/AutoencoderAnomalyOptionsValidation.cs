@@ -26,6 +26,11 @@ internal static class AutoencoderAnomalyOptionsValidation
         AutoencoderOptionsValidation.RequirePositive(options.EnsembleSize, nameof(options.EnsembleSize));
         if (options.EnsembleSize > AutoencoderAnomalyDefaults.MaxEnsembleSize)
             throw OutOfRange(nameof(options.EnsembleSize), options.EnsembleSize, $"must be at most {AutoencoderAnomalyDefaults.MaxEnsembleSize}, the most networks a saved detector holds");
+        if (options.NumberOfNeighbors < 0)
+            throw OutOfRange(nameof(options.NumberOfNeighbors), options.NumberOfNeighbors, "must be zero (reconstruction error alone) or positive");
+        if (options.NeighborSampleSize > AutoencoderAnomalyDefaults.MaxNeighborSampleSize || options.NeighborSampleSize < Math.Max(1, options.NumberOfNeighbors))
+            throw OutOfRange(nameof(options.NeighborSampleSize), options.NeighborSampleSize,
+                $"must be in [{Math.Max(1, options.NumberOfNeighbors)}, {AutoencoderAnomalyDefaults.MaxNeighborSampleSize}] (at least NumberOfNeighbors, {options.NumberOfNeighbors})");
         if (options.LatentDimension is { } latent)
             AutoencoderOptionsValidation.RequireLatentDimension(latent, nameof(options.LatentDimension));
         AutoencoderOptionsValidation.RequireLayers(options.HiddenLayers, nameof(options.HiddenLayers));

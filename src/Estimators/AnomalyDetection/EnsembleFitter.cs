@@ -66,7 +66,9 @@ internal static class EnsembleFitter
         channel.Info(MessageSensitivity.None, $"Autoencoder anomaly detector: network {member + 1} of {options.EnsembleSize}, {architecture} with {network.ParameterCount:N0} parameters on {data.TrainingRows} training and {data.Validation?.RowCount ?? 0} validation rows, at most {epochs} epochs.");
         using (var generator = new Generator((ulong)memberSeed))
             network.ResetParameters(generator);
-        var trainer = new AutoencoderTrainer(Settings(options, memberSeed, epochs), channel, epochCompleted: null);
+        var report = options.EpochCompleted;
+        var trainer = new AutoencoderTrainer(Settings(options, memberSeed, epochs), channel,
+            epochCompleted: report is null ? null : loss => report(new AnomalyEpochLoss(member + 1, epochs, loss)));
         return trainer.Train(network, data.Batches, data.Validation);
     }
 

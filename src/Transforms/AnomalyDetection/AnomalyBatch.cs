@@ -5,12 +5,12 @@ using MLNet.Autoencoders.Transforms.DataView;
 namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
 
 /// <summary>
-/// A batch of rows going through a <see cref="ReconstructionEnsemble"/>: the feature vectors read from the
+/// A batch of rows going through an <see cref="AnomalyScorer"/>: the feature vectors read from the
 /// source, and after <see cref="Compute"/> their per-feature errors, scores and threshold decisions.
 /// </summary>
 internal sealed class AnomalyBatch : IRowBatch
 {
-    private readonly ReconstructionEnsemble ensemble;
+    private readonly AnomalyScorer scorer;
     private readonly float threshold;
     private readonly FeatureReader features;
     private readonly int size;
@@ -18,11 +18,11 @@ internal sealed class AnomalyBatch : IRowBatch
     private readonly float[] errors;
     private readonly float[] scores;
 
-    public AnomalyBatch(ReconstructionEnsemble ensemble, float threshold, DataViewRow source, DataViewSchema.Column featureColumn, int capacity)
+    public AnomalyBatch(AnomalyScorer scorer, float threshold, DataViewRow source, DataViewSchema.Column featureColumn, int capacity)
     {
-        this.ensemble = ensemble;
+        this.scorer = scorer;
         this.threshold = threshold;
-        size = ensemble.InputSize;
+        size = scorer.InputSize;
         features = new FeatureReader(source, featureColumn, size);
         Capacity = capacity;
         input = new float[checked(capacity * size)];
@@ -34,7 +34,7 @@ internal sealed class AnomalyBatch : IRowBatch
 
     public void Capture(int slot) => features.Read(input.AsSpan(slot * size, size));
 
-    public void Compute(int count) => ensemble.Score(input, count, errors, scores);
+    public void Compute(int count) => scorer.Score(input, count, errors, scores);
 
     public ValueGetter<TValue> GetGetter<TValue>(int computedIndex, Func<int> currentSlot)
     {

@@ -17,10 +17,14 @@ namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The score of a row is the mean over features of the squared reconstruction error, computed in the scaled
-/// input space (z-scores with the default standardization) and averaged over the ensemble's networks. The
-/// per-feature errors are the same quantities before the mean over features, so the largest one names the
-/// input that made the row anomalous.
+/// A row is seen two ways, both in the scaled input space (z-scores with the default standardization): its
+/// reconstruction error, the mean over features of the squared difference between the row and each network's
+/// reconstruction, averaged over the ensemble's networks; and its neighbour distance, the squared distance to the k-th
+/// nearest of a sample of training rows per feature, averaged over one sample per network. Each is divided by its median
+/// over the training rows and the score is the mean of the two, so a typical training row scores about 1. A detector
+/// fitted with <c>NumberOfNeighbors = 0</c>, or saved before version 0.3, scores by the reconstruction error alone. The
+/// per-feature errors are the reconstruction errors before the mean over features, so the largest one names the input
+/// the networks could least reconstruct.
 /// </para>
 /// <para>
 /// The transformer owns its TorchSharp modules: dispose it (or the model chain holding it) to release native
@@ -32,18 +36,19 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "AutoencoderAnomalyDetector";
     internal const string WeightsEntry = "Weights.bin";
-    private const int FormatVersion = 1;
+    /// <summary>Version 2 adds the neighbour samples and score scales; version 1 models (reconstruction error only) still load.</summary>
+    private const int FormatVersion = 2;
     /// <summary>The most networks a saved detector may hold; the estimator accepts no larger ensemble, so every detector it fits loads again.</summary>
     internal const int MaxEnsembleSize = 1024;
-    private readonly ReconstructionEnsemble ensemble;
+    private readonly AnomalyScorer scorer;
 
-    internal AutoencoderAnomalyTransformer(ReconstructionEnsemble ensemble, AnomalyColumnNames columns, float threshold,
+    internal AutoencoderAnomalyTransformer(AnomalyScorer scorer, AnomalyColumnNames columns, float threshold,
         IReadOnlyList<IReadOnlyList<EpochLoss>> lossHistories, int scoringBatchSize)
         : base(scoringBatchSize)
     {
         if (!float.IsFinite(threshold))
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"The threshold must be a finite number. Got {threshold}.");
-        this.ensemble = ensemble;
+        this.scorer = scorer;
         Columns = columns;
         Threshold = threshold;
         LossHistories = lossHistories;
@@ -56,21 +61,27 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
     public float Threshold { get; }
 
     /// <summary>The shape shared by the ensemble's networks.</summary>
-    public NetworkArchitecture Architecture => ensemble.Architecture;
+    public NetworkArchitecture Architecture => scorer.Ensemble.Architecture;
 
     /// <summary>The input scaling learned at fit time; scores and feature errors are computed in its output space.</summary>
-    public FeatureScaler Scaler => ensemble.Scaler;
+    public FeatureScaler Scaler => scorer.Ensemble.Scaler;
 
     /// <summary>The number of networks whose errors are averaged.</summary>
-    public int EnsembleSize => ensemble.Members.Count;
+    public int EnsembleSize => scorer.Ensemble.Members.Count;
 
-    /// <summary>The ensemble's networks (owned by this transformer); read by the ONNX exporter.</summary>
-    internal IReadOnlyList<AutoencoderNetwork> Members
+    /// <summary>
+    /// k, the neighbour whose distance counts in the score, or 0 when the detector scores by reconstruction error alone
+    /// (fitted with <c>NumberOfNeighbors = 0</c>, or saved before version 0.3).
+    /// </summary>
+    public int NumberOfNeighbors => scorer.Neighbors?.NeighborCount ?? 0;
+
+    /// <summary>What scores the rows (the ensemble, owned by this transformer, and the neighbour distances); read by the ONNX exporter.</summary>
+    internal AnomalyScorer Scorer
     {
         get
         {
             ThrowIfDisposed();
-            return ensemble.Members;
+            return scorer;
         }
     }
 
@@ -89,7 +100,7 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
         ThrowIfDisposed();
         if (!float.IsFinite(threshold))
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"'{nameof(threshold)}' must be a finite number. Got {threshold}.");
-        var copy = ensemble.Clone();
+        var copy = scorer.Clone();
         try
         {
             return new AutoencoderAnomalyTransformer(copy, Columns, threshold, LossHistories, ScoringBatchSize);
@@ -107,11 +118,11 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
         return (schema, BatchFactory(schema));
     }
 
-    private protected override void ReleaseModules() => ensemble.Dispose();
+    private protected override void ReleaseModules() => scorer.Dispose();
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"Autoencoder anomaly detector: {EnsembleSize} x {Architecture}, threshold {Threshold.ToString("G6", CultureInfo.InvariantCulture)}";
+        $"Autoencoder anomaly detector: {EnsembleSize} x {Architecture}{(NumberOfNeighbors > 0 ? $" and {NumberOfNeighbors}-NN distances" : "")}, threshold {Threshold.ToString("G6", CultureInfo.InvariantCulture)}";
 
     private protected override void Save(ModelSaveContext ctx)
     {
@@ -128,16 +139,22 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
                 LossHistoryFormat.Write(writer, history);
             model.WriteBinaryStream(WeightsEntry, w =>
             {
-                foreach (var member in ensemble.Members)
+                foreach (var member in scorer.Ensemble.Members)
                     ModuleWeights.Write(w, member);
             });
+            writer.Write(scorer.Neighbors is not null);
+            if (scorer.Neighbors is { } neighbors)
+            {
+                scorer.Scales.Write(writer);
+                neighbors.Write(writer);
+            }
         });
     }
 
     internal static AutoencoderAnomalyTransformer Load(IHostEnvironment env, PersistedModelReader model)
     {
-        if (model.FormatVersion != FormatVersion)
-            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
+        if (model.FormatVersion is < 1 or > FormatVersion)
+            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads versions 1 to {FormatVersion}.");
         var reader = model.Reader;
         var columns = AnomalyColumnNames.Read(reader);
         float threshold = reader.ReadSingle();
@@ -165,7 +182,14 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
                 foreach (var member in members)
                     ModuleWeights.Read(r, member, PersistenceKind);
             });
-            return new AutoencoderAnomalyTransformer(new ReconstructionEnsemble(members, scaler), columns, threshold, histories, batchSize);
+            var scales = default(ScoreScales);
+            NeighborDistances? neighbors = null;
+            if (model.FormatVersion >= 2 && reader.ReadBoolean())
+            {
+                scales = ScoreScales.Read(reader);
+                neighbors = NeighborDistances.Read(reader, architecture.InputSize);
+            }
+            return new AutoencoderAnomalyTransformer(new AnomalyScorer(new ReconstructionEnsemble(members, scaler), neighbors, scales), columns, threshold, histories, batchSize);
         }
         catch
         {
@@ -184,6 +208,6 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
     private RowBatchFactory BatchFactory(AppendedSchema schema)
     {
         var feature = schema.Input[Columns.Features];
-        return (source, capacity) => new AnomalyBatch(ensemble, Threshold, source, source.Schema[feature.Index], capacity);
+        return (source, capacity) => new AnomalyBatch(scorer, Threshold, source, source.Schema[feature.Index], capacity);
     }
 }

@@ -47,12 +47,19 @@ internal sealed class ReconstructionEnsemble : IDisposable
     public void Score(ReadOnlySpan<float> input, int rows, Span<float> featureErrors, Span<float> scores)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        var scaled = new float[rows * InputSize];
+        input[..scaled.Length].CopyTo(scaled);
+        Scaler.Apply(scaled);
+        ScoreScaled(scaled, rows, featureErrors, scores);
+    }
+
+    /// <summary>As <see cref="Score"/>, for rows already scaled by <see cref="Scaler"/>.</summary>
+    public void ScoreScaled(ReadOnlySpan<float> scaled, int rows, Span<float> featureErrors, Span<float> scores)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (rows == 0)
             return;
         int size = InputSize;
-        var scaled = new float[rows * size];
-        input[..(rows * size)].CopyTo(scaled);
-        Scaler.Apply(scaled);
         var errors = featureErrors[..(rows * size)];
         errors.Clear();
 

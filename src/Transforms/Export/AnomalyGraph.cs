@@ -8,12 +8,15 @@ namespace MLNet.Autoencoders.Transforms.Export;
 /// <summary>
 /// The ONNX graph of an <see cref="AutoencoderAnomalyTransformer"/>: the feature column in; <c>Score</c>,
 /// <c>PredictedLabel</c> (<c>Score &gt; threshold</c>) and, when the detector has the column, the per-feature errors out,
-/// computed as <see cref="ReconstructionEnsemble.Score"/> computes them (in the scaler's units, averaged over the members).
+/// computed as <see cref="AnomalyScorer.Score"/> computes them (in the scaler's units, averaged over the members; the
+/// score built by <see cref="AnomalyScoreGraph"/>).
 /// </summary>
 internal static class AnomalyGraph
 {
-    public static OnnxGraphBuilder Build(IReadOnlyList<AutoencoderNetwork> members, FeatureScaler scaler, AnomalyColumnNames columns, float threshold)
+    public static OnnxGraphBuilder Build(AnomalyScorer scorer, AnomalyColumnNames columns, float threshold)
     {
+        var members = scorer.Ensemble.Members;
+        var scaler = scorer.Ensemble.Scaler;
         int inputSize = members[0].Architecture.InputSize;
         var graph = new OnnxGraphBuilder();
         graph.Input(columns.Features, inputSize);
@@ -30,9 +33,10 @@ internal static class AnomalyGraph
             sum = sum is null ? squared : graph.Node("Add", "error_sum", [sum, squared]);
         }
         string averaged = graph.Node("Mul", "feature_errors", [sum!, graph.Scalar(1f / members.Count)]);
-        string featureErrors = MissingRows.Apply(graph, averaged, MissingRows.Poison(graph, columns.Features));
+        string poison = MissingRows.Poison(graph, columns.Features);
+        string featureErrors = MissingRows.Apply(graph, averaged, poison);
 
-        graph.Expose(AnomalyScoreGraph.Emit(graph, scaled, featureErrors), columns.Score);
+        graph.Expose(AnomalyScoreGraph.Emit(graph, scorer, scaled, featureErrors, poison), columns.Score);
         graph.Output(columns.Score, TensorProto.Types.DataType.Float);
         // NaN > threshold is false: a row that cannot be scored is not flagged, as in the transformer.
         graph.Node("Greater", [columns.Score, graph.Scalar(threshold)], [columns.PredictedLabel]);

@@ -97,13 +97,14 @@ public static class OnnxExportExtensions
         CheckUsable(detector, nameof(detector));
         var columns = detector.Columns;
         string threshold = detector.Threshold.ToString("R", CultureInfo.InvariantCulture);
-        var graph = AnomalyGraph.Build(detector.Members, detector.Scaler, columns, detector.Threshold);
+        var graph = AnomalyGraph.Build(detector.Scorer, columns, detector.Threshold);
         return OnnxModelWriter.CreateModel(graph, nameof(AutoencoderAnomalyTransformer),
             $"Autoencoder anomaly detector, {detector.EnsembleSize} x {detector.Architecture}: '{columns.Features}' in; "
             + $"{string.Join(", ", columns.Outputs.Select(c => $"'{c}'"))} out; {columns.PredictedLabel} = {columns.Score} > {threshold}.",
             [
                 ("architecture", detector.Architecture.ToString()),
                 ("ensemble_size", detector.EnsembleSize.ToString(CultureInfo.InvariantCulture)),
+                ("number_of_neighbors", detector.NumberOfNeighbors.ToString(CultureInfo.InvariantCulture)),
                 ("input_scaling", detector.Scaler.Kind.ToString()),
                 ("threshold", threshold),
                 ("input_columns", columns.Features),

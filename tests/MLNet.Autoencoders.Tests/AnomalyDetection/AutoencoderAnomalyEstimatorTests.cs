@@ -80,13 +80,14 @@ public sealed class AutoencoderAnomalyEstimatorTests
     }
 
     [TestMethod]
-    public void FeatureErrors_HaveInputSizeAndSlotNamesAndAverageToTheScore()
+    public void FeatureErrors_HaveInputSizeAndSlotNames_AndWithoutNeighborsAverageToTheScore()
     {
         var ml = new MLContext(seed: 1);
         var columns = ThreeColumnData(ml);
         var data = ml.Transforms.Concatenate("Features", "A", "B", "C").Fit(columns).Transform(columns);
         var options = AnomalyTestOptions.Small();
         options.FeatureErrorsColumnName = "FeatureErrors";
+        options.NumberOfNeighbors = 0;
         using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(data);
 
         var scored = detector.Transform(data);
@@ -178,6 +179,40 @@ public sealed class AutoencoderAnomalyEstimatorTests
     }
 
     [TestMethod]
+    public void Fit_EpochCompleted_ReportsEveryEpochOfEveryNetworkAsItsHistoryKeepsIt()
+    {
+        var ml = new MLContext(seed: 1);
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<AnomalyEpochLoss>();
+        var options = AnomalyTestOptions.Small(ensembleSize: 3);
+        options.Epochs = 5;
+        options.EpochCompleted = reported.Enqueue;
+
+        using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(PlantedOutlierData.Load(ml, 90, 10));
+
+        for (int network = 1; network <= 3; network++)
+            CollectionAssert.AreEqual(detector.LossHistories[network - 1].ToArray(),
+                reported.Where(r => r.Network == network).Select(r => r.Loss).OrderBy(l => l.Epoch).ToArray(), $"network {network}");
+        Assert.HasCount(reported.Count, reported.Where(r => r.Network is >= 1 and <= 3 && r.MaximumEpochs == 5));
+    }
+
+    [TestMethod]
+    public void Fit_EpochCompleted_ReportsTheEpochLimitOfTheStepBudget()
+    {
+        var ml = new MLContext(seed: 1);
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<AnomalyEpochLoss>();
+        var options = AnomalyTestOptions.Small(ensembleSize: 1);
+        options.ValidationFraction = 0;
+        options.BatchSize = 10;
+        options.MaximumStepsPerNetwork = 20;   // 100 rows = 10 steps an epoch: 2 epochs, not 60
+        options.EpochCompleted = reported.Enqueue;
+
+        using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(PlantedOutlierData.Load(ml, 90, 10));
+
+        Assert.HasCount(2, reported);
+        Assert.IsTrue(reported.All(r => r.MaximumEpochs == 2), string.Join(", ", reported));
+    }
+
+    [TestMethod]
     public void Fit_DefaultArchitecture_AdaptsToTheFeatureCount()
     {
         var ml = new MLContext(seed: 1);
@@ -185,9 +220,12 @@ public sealed class AutoencoderAnomalyEstimatorTests
 
         Assert.AreEqual(ManifoldData.FeatureCount, detector.Architecture.InputSize);
         Assert.AreEqual(AnomalyArchitecture.DefaultLatentDimension(ManifoldData.FeatureCount), detector.Architecture.LatentDimension);
-        Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(13));
-        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(64));
-        Assert.AreEqual(4, AnomalyArchitecture.DefaultLatentDimension(256));
+        Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(8));
+        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(9));
+        Assert.AreEqual(2, AnomalyArchitecture.DefaultLatentDimension(13));
+        Assert.AreEqual(4, AnomalyArchitecture.DefaultLatentDimension(64));
+        Assert.AreEqual(8, AnomalyArchitecture.DefaultLatentDimension(256));
+        Assert.AreEqual(14, AnomalyArchitecture.DefaultLatentDimension(784));
         Assert.AreEqual(1, AnomalyArchitecture.DefaultLatentDimension(1));
         CollectionAssert.AreEqual(new[] { 12 }, ((DenseArchitecture)detector.Architecture).EncoderLayers.ToArray());
     }

@@ -44,7 +44,7 @@ public sealed class AutoencoderAnomalyStreamingTests
         options.Contamination = 0.05;
         using var detector = ml.AnomalyDetection.Trainers.Autoencoder(options).Fit(data);
 
-        Assert.AreEqual(1 + 2 * 3 + 1, data.Cursors, "statistics pass, 3 epochs for each of 2 networks, threshold pass");
+        Assert.AreEqual(1 + 2 * 3 + 1 + 1, data.Cursors, "statistics pass, 3 epochs for each of 2 networks, neighbour-sample pass, threshold pass");
         Assert.AreEqual(2 * 3, data.ShuffledCursors, "only the epochs ask the view to shuffle");
         var flags = detector.Transform(data).GetColumn<bool>("PredictedLabel").ToArray();
         Assert.AreEqual(20, flags.Count(f => f), 1, "the threshold scored every training row as the transformer does");

@@ -84,6 +84,8 @@ public sealed class AutoencoderAnomalyValidationTests
     [DataRow(nameof(AutoencoderAnomalyOptions.HiddenLayers), "'HiddenLayers' must hold layer sizes from 1 to 16777216. Got 0 at index 1.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.LearningRate), "'LearningRate' must be a positive finite number. Got 0.")]
     [DataRow(nameof(AutoencoderAnomalyOptions.ValidationFraction), "'ValidationFraction' must be in [0, 1). Got 1.")]
+    [DataRow(nameof(AutoencoderAnomalyOptions.NumberOfNeighbors), "'NumberOfNeighbors' must be zero (reconstruction error alone) or positive. Got -1.")]
+    [DataRow(nameof(AutoencoderAnomalyOptions.NeighborSampleSize), "'NeighborSampleSize' must be in [5, 16384] (at least NumberOfNeighbors, 5). Got 4.")]
     public void Options_OutOfRange_ThrowNamingOptionRuleAndValue(string option, string message)
     {
         var options = Quick();
@@ -96,6 +98,8 @@ public sealed class AutoencoderAnomalyValidationTests
             case nameof(AutoencoderAnomalyOptions.HiddenLayers): options.HiddenLayers = [8, 0]; break;
             case nameof(AutoencoderAnomalyOptions.LearningRate): options.LearningRate = 0; break;
             case nameof(AutoencoderAnomalyOptions.ValidationFraction): options.ValidationFraction = 1; break;
+            case nameof(AutoencoderAnomalyOptions.NumberOfNeighbors): options.NumberOfNeighbors = -1; break;
+            case nameof(AutoencoderAnomalyOptions.NeighborSampleSize): options.NeighborSampleSize = 4; break;
         }
         var exception = ThrowsWithMessage<ArgumentOutOfRangeException>(() => new MLContext().AnomalyDetection.Trainers.Autoencoder(options), message);
         Assert.AreEqual(option, exception.ParamName);

@@ -49,6 +49,29 @@ public sealed class OnnxAnomalyExportTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(3)]
+    public void Detector_WithOrWithoutNeighbourDistances_ExportsItsScores(int neighbors)
+    {
+        using var other = ml.AnomalyDetection.Trainers.Autoencoder(new AutoencoderAnomalyOptions
+        {
+            EnsembleSize = 2, Epochs = 5, Seed = 2, NumberOfThreads = 1, NumberOfNeighbors = neighbors, NeighborSampleSize = 50,
+        }).Fit(data);
+        using var folder = new TempDirectory();
+        string path = folder.File("detector.onnx");
+        other.ExportToOnnx(path);
+
+        var rows = PlantedOutlierData.Rows(200, 20).Select(r => r.Features).ToArray();
+        var onnx = OnnxRuntimeScoring.Run(path, "Features", rows);
+        var report = new ParityReport($"detector with {neighbors} neighbours");
+        var expected = other.Transform(data);
+        foreach (string column in other.Columns.Outputs)
+            report.Compare(column, DataViewValues.Read(expected, column), onnx[column]);
+        TestContext.WriteLine(report.ToString());
+        Assert.AreEqual(neighbors.ToString(System.Globalization.CultureInfo.InvariantCulture), OnnxMetadata.Read(path)["mlnet_autoencoders.number_of_neighbors"]);
+    }
+
+    [TestMethod]
     public void ChangedThreshold_ExportsAsChanged()
     {
         var scores = DataViewValues.Read(detector.Transform(data), "Score").Cast<float>().Order().ToArray();

@@ -21,6 +21,9 @@ internal sealed class BuiltProgram
     /// <summary>benchmarks/MLNet.Autoencoders.Benchmarks.</summary>
     public static BuiltProgram Benchmarks { get; } = new("BenchmarksPath");
 
+    /// <summary>src/Cli, the mlnet-autoencoders tool.</summary>
+    public static BuiltProgram Cli { get; } = new("CliPath");
+
     /// <summary>examples/OnnxScoring: scores an exported detector without TorchSharp.</summary>
     public static BuiltProgram OnnxScoring { get; } = new("OnnxScoringPath");
 
