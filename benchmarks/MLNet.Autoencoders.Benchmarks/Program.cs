@@ -18,8 +18,9 @@ using static TorchSharp.torch;
 // (see AnomalyDev/AnomalyDevBenchmark): -- --anomaly-dev [--sets crabs,thyroid] [--seeds 3] [--references-only | --detector-only]
 // or a soak of every estimator under forced GCs (see SoakBenchmark): -- --soak-minutes 10
 // or the default thread count against 1 and all cores, quiet and with a busy neighbour (see ThreadDefaultBenchmark): -- --thread-default
+// or exported ONNX models in ONNX Runtime against Transform + cursor with TorchSharp (see OnnxBenchmark): -- --onnx [--onnx-rows 10000]
 if (SoakBenchmark.TryRun(args) || ThreadDefaultBenchmark.TryRun(args) || StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args)
-    || AnomalyDevBenchmark.TryRun(args))
+    || AnomalyDevBenchmark.TryRun(args) || OnnxBenchmark.TryRun(args))
     return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);

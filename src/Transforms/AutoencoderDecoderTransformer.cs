@@ -51,6 +51,16 @@ public sealed class AutoencoderDecoderTransformer : BatchedTransformer
     /// <summary>The autoencoder's input scaling, undone on the output.</summary>
     public FeatureScaler Scaler => decoder.Scaler;
 
+    /// <summary>The network whose decoder runs (owned by this transformer); read by the ONNX exporter.</summary>
+    internal AutoencoderNetwork Network
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return decoder.Network;
+        }
+    }
+
 
     private protected override (AppendedSchema Schema, RowBatchFactory CreateBatch) Bind(DataViewSchema inputSchema)
     {

@@ -74,5 +74,8 @@ public abstract class BatchedTransformer : ITransformer, IDisposable
     /// <summary>Writes the transformer into an ML.NET model (through <c>ModelPersistence.Save</c>).</summary>
     private protected abstract void Save(ModelSaveContext ctx);
 
+    /// <summary>Whether <see cref="Dispose"/> has run.</summary>
+    internal bool IsDisposed => disposed;
+
     private protected void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }

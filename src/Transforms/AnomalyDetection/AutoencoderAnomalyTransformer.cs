@@ -75,6 +75,16 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
     /// </summary>
     public int NumberOfNeighbors => scorer.Neighbors?.NeighborCount ?? 0;
 
+    /// <summary>What scores the rows (the ensemble, owned by this transformer, and the neighbour distances); read by the ONNX exporter.</summary>
+    internal AnomalyScorer Scorer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return scorer;
+        }
+    }
+
     /// <summary>For each network of the ensemble, the training and validation loss of every epoch that ran.</summary>
     public IReadOnlyList<IReadOnlyList<EpochLoss>> LossHistories { get; }
 

@@ -52,6 +52,12 @@ internal sealed class NeighborDistances
     /// <summary>The number of samples whose distances are averaged.</summary>
     public int SampleCount => samples.Length;
 
+    /// <summary>The sampled rows, row-major, in the scaled space (read by the ONNX exporter).</summary>
+    public ReadOnlySpan<float> Reference => reference;
+
+    /// <summary>Each sample's rows, as indices into <see cref="Reference"/> (read by the ONNX exporter).</summary>
+    public IReadOnlyList<int[]> Samples => samples;
+
     /// <summary>The distinct rows the samples hold.</summary>
     public int ReferenceRowCount => reference.Length / FeatureCount;
 

@@ -19,6 +19,9 @@ internal sealed class HeldScalarActivation : Module<Tensor, Tensor>
         this.activation = activation;
     }
 
+    /// <summary>Which activation this is: <see cref="Activation.LeakyRelu"/> or <see cref="Activation.Elu"/>.</summary>
+    public Activation Activation => activation;
+
     public override Tensor forward(Tensor input) => activation == Activation.LeakyRelu
         ? input.leaky_relu(NativeScalars.LeakyReluSlope)
         : input.elu(NativeScalars.One, NativeScalars.One, NativeScalars.One);

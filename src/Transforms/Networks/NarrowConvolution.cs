@@ -46,6 +46,18 @@ internal sealed class NarrowConvolution : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The layer's own filters, [out, in, k, k] (without the zero filters it pads them with).</summary>
+    public Tensor Weight => weight;
+
+    /// <summary>The layer's own biases, [out].</summary>
+    public Tensor Bias => bias;
+
+    /// <summary>The stride, the same along both axes.</summary>
+    public long Stride => stride;
+
+    /// <summary>The zero padding on every side.</summary>
+    public long Padding => padding;
+
     /// <summary>Returns <c>Conv2d</c> for <paramref name="outputChannels"/> of 16 or more, else a <see cref="NarrowConvolution"/>.</summary>
     public static Module<Tensor, Tensor> Create(long inputChannels, long outputChannels, long kernel, long stride = 1, long padding = 0) =>
         outputChannels >= ComputedChannels

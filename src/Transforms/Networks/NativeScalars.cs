@@ -23,5 +23,8 @@ internal static class NativeScalars
     public static readonly Scalar MinusHalf = -0.5;
 
     /// <summary>The negative slope of <see cref="Activation.LeakyRelu"/>, PyTorch's default.</summary>
-    public static readonly Scalar LeakyReluSlope = 0.01;
+    public static readonly Scalar LeakyReluSlope = LeakyReluSlopeValue;
+
+    /// <summary>The value of <see cref="LeakyReluSlope"/>, for code that writes it elsewhere (ONNX export).</summary>
+    public const double LeakyReluSlopeValue = 0.01;
 }

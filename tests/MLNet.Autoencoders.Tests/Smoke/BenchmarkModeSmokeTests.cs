@@ -74,6 +74,19 @@ public sealed partial class BenchmarkModeSmokeTests
     }
 
     [TestMethod]
+    public void OnnxBenchmark_TinyRun_PrintsRatiosForTheDenseNetworkAndTheDetector()
+    {
+        var result = Run("--onnx", "--onnx-rows", "200", "--epochs", "1");
+
+        foreach (string model in new[] { "784-256-64-256-784 autoencoder", "anomaly detector, 5 x " })
+        {
+            Match row = Regex.Match(result.StandardOutput, $@"^\| {Regex.Escape(model)}.* \| [0-9,]+ rows/s \| [0-9,]+ rows/s \| (?<ratio>[0-9.]+)x \|", RegexOptions.Multiline);
+            Assert.IsTrue(row.Success, $"No row for {model}:\n{result.StandardOutput}");
+            Assert.IsGreaterThan(0, double.Parse(row.Groups["ratio"].Value, CultureInfo.InvariantCulture), row.Value);
+        }
+    }
+
+    [TestMethod]
     public void ThreadDefaultBenchmark_TinyRun_TimesEveryThreadChoiceQuietAndBusy()
     {
         var result = Run("--thread-default", "--smoke", "--epochs", "1");

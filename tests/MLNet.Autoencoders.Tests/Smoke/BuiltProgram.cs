@@ -24,6 +24,9 @@ internal sealed class BuiltProgram
     /// <summary>src/Cli, the mlnet-autoencoders tool.</summary>
     public static BuiltProgram Cli { get; } = new("CliPath");
 
+    /// <summary>examples/OnnxScoring: scores an exported detector without TorchSharp.</summary>
+    public static BuiltProgram OnnxScoring { get; } = new("OnnxScoringPath");
+
     /// <summary>The built DLL's full path.</summary>
     public string AssemblyPath
     {

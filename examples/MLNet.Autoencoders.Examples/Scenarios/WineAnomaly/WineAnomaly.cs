@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Estimators.AnomalyDetection;
 using MLNet.Autoencoders.Examples.Shared;
+using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.AnomalyDetection;
 
 namespace MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
@@ -72,6 +73,11 @@ internal static class WineAnomaly
         string modelPath = DataFiles.Output("wine-anomaly-detector.zip");
         ml.Model.Save(autoencoderModel, data.Schema, modelPath);
         Console.WriteLine($"Saved the fitted pipeline to {modelPath}; reloaded in a new MLContext it reproduces all scores exactly: {(ReloadedScoresMatch(modelPath, data, scores) ? "yes" : "no")}");
+
+        // The detector alone (its input is the "Features" column) as an ONNX file: examples/OnnxScoring scores it without TorchSharp.
+        string onnxPath = DataFiles.Output("wine-anomaly-detector.onnx");
+        detector.ExportToOnnx(onnxPath);
+        Console.WriteLine($"Exported the detector to {onnxPath} (ONNX, {new FileInfo(onnxPath).Length / 1024.0:F0} KB); score it with: dotnet run --project examples/OnnxScoring -- {onnxPath}");
     }
 
     private static void PrintMetrics(MLContext ml, string name, IDataView scored, float[] labels)
