@@ -33,7 +33,7 @@ internal static class LayerExport
         ELU elu => graph.Node("Elu", "elu", [input], Attribute("alpha", (float)elu.alpha)),
         TorchSharp.Modules.GELU gelu => EmitGelu(graph, gelu, path, input),
         Conv2d conv => EmitConvolution(graph, conv, path, input),
-        NarrowConvolution narrow => graph.Node("Conv", "conv",
+        PaddedConvolution narrow => graph.Node("Conv", "conv",
             [input, graph.Weights(path + ".weight", narrow.Weight), graph.Weights(path + ".bias", narrow.Bias)],
             Attribute("kernel_shape", narrow.Weight.shape[2..]), Attribute("strides", [narrow.Stride, narrow.Stride]),
             Attribute("pads", [narrow.Padding, narrow.Padding, narrow.Padding, narrow.Padding])),

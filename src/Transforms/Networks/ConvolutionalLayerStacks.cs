@@ -32,13 +32,13 @@ internal static class ConvolutionalLayerStacks
             int channels = architecture.Channels[i];
             if (architecture.Downsampling == ConvolutionalDownsampling.MaxPooling)
             {
-                layers.Add(($"conv{i}", NarrowConvolution.Create(previous, channels, Kernel, padding: Kernel / 2)));
+                layers.Add(($"conv{i}", PaddedConvolution.Create(previous, channels, Kernel, padding: Kernel / 2)));
                 layers.Add(($"activation{i}", LayerStacks.Create(architecture.Activation)));
                 layers.Add(($"pool{i}", MaxPool2d(2)));
             }
             else
             {
-                layers.Add(($"conv{i}", NarrowConvolution.Create(previous, channels, Kernel, stride: 2, padding: Kernel / 2)));
+                layers.Add(($"conv{i}", PaddedConvolution.Create(previous, channels, Kernel, stride: 2, padding: Kernel / 2)));
                 layers.Add(($"activation{i}", LayerStacks.Create(architecture.Activation)));
             }
             previous = channels;
@@ -74,7 +74,7 @@ internal static class ConvolutionalLayerStacks
             else
             {
                 layers.Add(($"upsample{block}", Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest)));
-                layers.Add(($"conv{block}", NarrowConvolution.Create(from, to, Kernel, padding: Kernel / 2)));
+                layers.Add(($"conv{block}", PaddedConvolution.Create(from, to, Kernel, padding: Kernel / 2)));
             }
             if (!last)
                 layers.Add(($"activation{block}", LayerStacks.Create(architecture.Activation)));

@@ -4,18 +4,21 @@ using static TorchSharp.torch;
 namespace MLNet.Autoencoders.Tests.Networks;
 
 [TestClass]
-public sealed class NarrowConvolutionTests
+public sealed class PaddedConvolutionTests
 {
     [TestMethod]
-    [DataRow(1, 1)]
-    [DataRow(3, 1)]
-    [DataRow(8, 2)]
-    public void Backward_InputAndWeightGradients_MatchFloat64(int outputs, int stride)
+    [DataRow(32, 1, 1)]
+    [DataRow(32, 3, 1)]
+    [DataRow(32, 8, 2)]
+    [DataRow(17, 16, 1)]
+    [DataRow(24, 32, 2)]
+    [DataRow(40, 8, 1)]
+    public void OutputAndGradients_MatchFloat64(int inputs, int outputs, int stride)
     {
         manual_seed(2);
-        using var layer = new NarrowConvolution(32, outputs, 3, stride, padding: 1);
+        using var layer = new PaddedConvolution(inputs, outputs, 3, stride, padding: 1);
         using var scope = NewDisposeScope();
-        var input = rand(64, 32, 14, 14).requires_grad_(true);
+        var input = rand(64, inputs, 14, 14).requires_grad_(true);
         var output = layer.forward(input);
         var upstream = randn(output.shape);
         output.mul(upstream).sum().backward();
@@ -38,7 +41,7 @@ public sealed class NarrowConvolutionTests
     [TestMethod]
     public void Parameters_HaveConv2dsNamesAndShapes_SoSavedModelsLoad()
     {
-        using var narrow = new NarrowConvolution(32, 3, 3, stride: 1, padding: 1);
+        using var narrow = new PaddedConvolution(32, 3, 3, stride: 1, padding: 1);
         using var conv = nn.Conv2d(32, 3, 3, padding: 1);
 
         var expected = conv.named_parameters().Select(p => $"{p.name} {string.Join("x", p.parameter.shape)}");
@@ -48,12 +51,16 @@ public sealed class NarrowConvolutionTests
     }
 
     [TestMethod]
-    public void Create_SixteenOutputsOrMore_IsPlainConv2d()
+    public void Create_PadsOnlyTheChannelCountsLibtorchGetsWrong()
     {
-        using var wide = NarrowConvolution.Create(8, 16, 3, padding: 1);
-        using var narrow = NarrowConvolution.Create(8, 15, 3, padding: 1);
+        using var wide = PaddedConvolution.Create(8, 16, 3, padding: 1);
+        using var multiple = PaddedConvolution.Create(32, 16, 3, padding: 1);
+        using var narrow = PaddedConvolution.Create(8, 15, 3, padding: 1);
+        using var oddInputs = PaddedConvolution.Create(24, 32, 3, padding: 1);
 
         Assert.IsInstanceOfType<TorchSharp.Modules.Conv2d>(wide);
-        Assert.IsInstanceOfType<NarrowConvolution>(narrow);
+        Assert.IsInstanceOfType<TorchSharp.Modules.Conv2d>(multiple);
+        Assert.IsInstanceOfType<PaddedConvolution>(narrow);
+        Assert.IsInstanceOfType<PaddedConvolution>(oddInputs);
     }
 }
