@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(Score(console, cancellation));
         root.Subcommands.Add(Impute(console, cancellation));
         root.Subcommands.Add(Encode(console, cancellation));
+        root.Subcommands.Add(ExportOnnx(console, cancellation));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -83,6 +84,18 @@ internal static class CliApp
             new DetectCommand.Arguments(result.GetValue(data)!, result.GetValue(label), result.GetValue(contamination),
                 result.GetValue(ignore) ?? [], result.GetValue(outputDirectory), result.GetValue(seed), result.GetValue(epochs)),
             console, cancellation));
+        return command;
+    }
+
+    private static Command ExportOnnx(CliConsole console, CancellationToken cancellation)
+    {
+        var model = new Argument<string>("model") { Description = "A model zip saved by this tool's detect or by ml.Model.Save with an MLNet.Autoencoders transformer." };
+        var outputDirectory = OutputOption();
+        var command = new Command("export-onnx", "Write the model's last autoencoder, detector or decoder as <name>.onnx, which ONNX Runtime or ML.NET's ApplyOnnxModel scores without libtorch; its input is that transformer's input column.")
+        {
+            model, outputDirectory,
+        };
+        command.SetAction(result => ExportOnnxCommand.Run(new ExportOnnxCommand.Arguments(result.GetValue(model)!, result.GetValue(outputDirectory)), console, cancellation));
         return command;
     }
 

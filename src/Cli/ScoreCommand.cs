@@ -12,7 +12,7 @@ internal static class ScoreCommand
     {
         var output = console.Writer;
         var ml = new MLContext();
-        using var model = LoadModel(ml, arguments.Model);
+        using var model = SavedModel.Load(ml, arguments.Model);
         var table = CsvTable.Read(arguments.Data);
         var data = FeatureData.Load(ml, table, arguments.Ignore, label: null, output);
 
@@ -49,36 +49,5 @@ internal static class ScoreCommand
         output.WriteLine($"Added columns: {string.Join(", ", added)}");
         output.WriteLine($"Wrote {path}");
         return ExitCodes.Ok;
-    }
-
-    private static DisposableModel LoadModel(MLContext ml, string path)
-    {
-        if (!File.Exists(path))
-            throw new CliInputException($"File not found: '{path}'.");
-        ITransformer model;
-        try
-        {
-            model = ml.Model.Load(path, out _);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new CliInputException($"'{path}' is not a model saved by MLNet.Autoencoders: it could not be loaded as an ML.NET model ({e.Message}).", e);
-        }
-        if (!Flatten(model).Any(t => t.GetType().Assembly.GetName().Name!.StartsWith("MLNet.Autoencoders", StringComparison.Ordinal)))
-        {
-            (model as IDisposable)?.Dispose();
-            throw new CliInputException($"'{path}' is an ML.NET model, but not one of MLNet.Autoencoders: it holds no autoencoder transformer.");
-        }
-        return new DisposableModel(model);
-    }
-
-    private static IEnumerable<ITransformer> Flatten(ITransformer model) =>
-        model is IEnumerable<ITransformer> chain ? chain.SelectMany(Flatten) : [model];
-
-    private sealed class DisposableModel(ITransformer model) : IDisposable
-    {
-        public IDataView Transform(IDataView data) => model.Transform(data);
-
-        public void Dispose() => (model as IDisposable)?.Dispose();
     }
 }

@@ -77,6 +77,41 @@ public sealed class CliTests
     }
 
     [TestMethod]
+    public void ExportOnnx_OfTheDetectModel_ScoresTheCsvsFeaturesAsTheModelDid()
+    {
+        var detectFolder = Path.Combine(_outputFolder, "detect");
+        Assert.AreEqual(ExitCodes.Ok, Run("detect", Wine, "--label", "label", "--epochs", "5", "--seed", "1", "--output", detectFolder).ExitCode);
+
+        var run = Run("export-onnx", Path.Combine(detectFolder, "wine-anomaly.model.zip"), "--output", _outputFolder);
+
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.Error);
+        Assert.Contains("ONNX input: 'Features'", run.Output);
+        Assert.Contains("Not in the file: the 1 ML.NET step(s) before it", run.Output);
+        string onnx = Path.Combine(_outputFolder, "wine-anomaly.model.onnx");
+        var wine = ReadCsv(Wine);
+        int[] features = [.. Enumerable.Range(0, wine[0].Length).Where(j => wine[0][j] != "label")];
+        float[] values = [.. wine.Skip(1).SelectMany(row => features.Select(j => float.Parse(row[j], System.Globalization.CultureInfo.InvariantCulture)))];
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(onnx);
+        var tensor = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>(values, [wine.Count - 1, features.Length]);
+        using var results = session.Run([Microsoft.ML.OnnxRuntime.NamedOnnxValue.CreateFromTensor("Features", tensor)]);
+        var scores = results.First(r => r.Name == "Score").AsEnumerable<float>().ToArray();
+        var expected = Column(ReadCsv(Path.Combine(detectFolder, "wine-anomaly.scored.csv")), "Score")
+            .Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.HasCount(expected.Length, scores);
+        for (int i = 0; i < scores.Length; i++)
+            Assert.AreEqual(expected[i], scores[i], 1e-4 * Math.Max(1, Math.Abs(expected[i])), $"row {i}");
+    }
+
+    [TestMethod]
+    public void ExportOnnx_MissingModel_ExitsWithBadInputNamingTheFile()
+    {
+        var missing = Path.Combine(_outputFolder, "nothing.zip");
+        var run = Run("export-onnx", missing);
+        Assert.AreEqual(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(missing, run.Error);
+    }
+
+    [TestMethod]
     public void Impute_OnPenguins_FillsEveryEmptyNumericCellAndReportsCounts()
     {
         var original = ReadCsv(Penguins);
