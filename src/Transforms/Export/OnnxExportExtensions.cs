@@ -54,6 +54,25 @@ public static class OnnxExportExtensions
     /// <exception cref="IOException">The file cannot be written; no file is left behind.</exception>
     public static void ExportToOnnx(this AutoencoderAnomalyTransformer detector, string path) => WriteFile(Model(detector), path);
 
+    /// <summary>
+    /// Writes <paramref name="detector"/> as an ONNX model whose input is one [N, 1] float column per feature, named by
+    /// <paramref name="featureInputNames"/> in the order of the feature vector, instead of the one vector
+    /// <see cref="AnomalyColumnNames.Features"/>: for engines that bind a model input to each table column, such as SQL
+    /// <c>PREDICT</c> with <c>RUNTIME = ONNX</c>. The outputs are the same.
+    /// </summary>
+    /// <param name="detector">A fitted or loaded anomaly detector.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="featureInputNames">One distinct name per feature, e.g. the table's column names.</param>
+    /// <exception cref="ArgumentException">The names are not one per feature, repeat, or collide with an output; the message says which.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="detector"/> was disposed.</exception>
+    /// <exception cref="IOException">The file cannot be written; no file is left behind.</exception>
+    public static void ExportToOnnx(this AutoencoderAnomalyTransformer detector, string path, IReadOnlyList<string> featureInputNames)
+    {
+        var model = Model(detector);
+        PerFeatureInputs.Apply(model, detector.Columns.Features, featureInputNames, nameof(featureInputNames));
+        WriteFile(model, path);
+    }
+
     /// <summary>Writes <paramref name="detector"/> as an ONNX model to <paramref name="stream"/>, which is left open.</summary>
     /// <param name="detector">A fitted or loaded anomaly detector; its current <see cref="AutoencoderAnomalyTransformer.Threshold"/> is exported.</param>
     /// <param name="stream">A writable stream.</param>

@@ -105,6 +105,14 @@ public sealed class OnnxExportParityTests
     [DataRow(ReliabilityComponents.DenseAutoencoder, 10_000)]
     [DataRow(ReliabilityComponents.AnomalyDetector, 1)]
     [DataRow(ReliabilityComponents.AnomalyDetector, 10_000)]
+    [DataRow(ReliabilityComponents.VariationalAutoencoder, 1)]
+    [DataRow(ReliabilityComponents.VariationalAutoencoder, 10_000)]
+    [DataRow(ReliabilityComponents.MissingValueAutoencoder, 1)]
+    [DataRow(ReliabilityComponents.MissingValueAutoencoder, 10_000)]
+    [DataRow(ReliabilityComponents.ConvolutionalAutoencoder, 1)]
+    [DataRow(ReliabilityComponents.ConvolutionalAutoencoder, 10_000)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder, 1)]
+    [DataRow(ReliabilityComponents.ConvolutionalVariationalAutoencoder, 10_000)]
     public void ExportedModel_OnABatchOfAnySize_GivesTheTransformerOutputs(string name, int rowCount)
     {
         var component = ReliabilityComponents.Named(name);
