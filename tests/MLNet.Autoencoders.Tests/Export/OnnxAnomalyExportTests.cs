@@ -39,7 +39,7 @@ public sealed class OnnxAnomalyExportTests
         detector.ExportToOnnx(path);
 
         var expected = ml.AnomalyDetection.Evaluate(detector.Transform(data));
-        var scorer = ml.Transforms.ApplyOnnxModel(path).Append(OnnxScoreColumns.Unwrap(ml)).Fit(data);
+        var scorer = ml.Transforms.ApplyOnnxModel(path).Append(OnnxScoring.ScoreColumns.Unwrap(ml)).Fit(data);
         var actual = ml.AnomalyDetection.Evaluate(scorer.Transform(data));
 
         TestContext.WriteLine($"AUC {expected.AreaUnderRocCurve} (TorchSharp) vs {actual.AreaUnderRocCurve} (ONNX)");
