@@ -8,15 +8,25 @@ internal sealed class ParameterSnapshot : IDisposable
     private readonly Dictionary<string, Tensor> copies = new();
 
     /// <summary>Overwrites the snapshot with the module's current parameters.</summary>
+    /// <remarks>
+    /// The dispose scope holds the detached views until the copies are made. Without it, <c>parameter.detach().clone()</c>
+    /// left the detached tensor unreferenced while libtorch cloned it, and a garbage collection in that window let its
+    /// finalizer free it mid-call: the soak's segmentation fault (a null function pointer inside
+    /// <c>TensorIteratorBase::build</c> under <c>THSTensor_clone</c>, on the first validation improvement of a fit).
+    /// </remarks>
     public void Capture(nn.Module module)
     {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         foreach (var (name, parameter) in module.named_parameters())
         {
             if (copies.TryGetValue(name, out var copy))
                 copy.copy_(parameter);
             else
-                copies[name] = parameter.detach().clone().DetachFromDisposeScope();
+            {
+                using var detached = parameter.detach();
+                copies[name] = detached.clone().DetachFromDisposeScope();
+            }
         }
     }
 
