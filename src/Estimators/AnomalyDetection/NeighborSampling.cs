@@ -46,9 +46,10 @@ internal static class NeighborSampling
                     options.CancellationToken.ThrowIfCancellationRequested();
                 id(ref rowId);
                 int holders = 0;
-                foreach (var (heap, sampleSeed) in heaps.Zip(sampleSeeds))
+                for (int sample = 0; sample < heaps.Length; sample++)
                 {
-                    ulong hash = everyRow ? (ulong)position : ValidationSelection.Hash(sampleSeed, rowId);
+                    var heap = heaps[sample];
+                    ulong hash = everyRow ? (ulong)position : ValidationSelection.Hash(sampleSeeds[sample], rowId);
                     if (heap.Count < options.NeighborSampleSize)
                         heap.Enqueue(position, hash);
                     else if (heap.TryPeek(out long dropped, out ulong largest) && hash < largest)

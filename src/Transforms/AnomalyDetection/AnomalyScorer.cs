@@ -30,18 +30,15 @@ internal sealed class AnomalyScorer : IDisposable
 
     /// <summary>
     /// Scores <paramref name="rows"/> rows of <paramref name="input"/> (row-major, in the input's units): per-feature
-    /// reconstruction errors as <see cref="ReconstructionEnsemble.Score"/> gives them, and each row's score. A row holding
-    /// NaN gets NaN.
+    /// reconstruction errors as <see cref="ReconstructionEnsemble.ScoreScaled"/> gives them, and each row's score. A row
+    /// holding NaN gets NaN.
     /// </summary>
     public void Score(ReadOnlySpan<float> input, int rows, Span<float> featureErrors, Span<float> scores)
     {
-        if (Neighbors is null)
-        {
-            Ensemble.Score(input, rows, featureErrors, scores);
-            return;
-        }
-        var distances = new float[rows];
+        var distances = Neighbors is null ? null : new float[rows];
         ScoreViews(input, rows, featureErrors, scores, distances);
+        if (distances is null)
+            return;
         for (int i = 0; i < rows; i++)
             scores[i] = Scales.Combine(scores[i], distances[i]);
     }

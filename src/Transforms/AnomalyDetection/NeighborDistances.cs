@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
@@ -70,7 +71,10 @@ internal sealed class NeighborDistances
     {
         if (rows == 1)
         {
-            distances[0] = RowDistance(scaled[..FeatureCount], new float[ReferenceRowCount]);
+            // A PredictionEngine scores row by row: borrow the buffer rather than allocate one per row.
+            var buffer = ArrayPool<float>.Shared.Rent(ReferenceRowCount);
+            distances[0] = RowDistance(scaled[..FeatureCount], buffer);
+            ArrayPool<float>.Shared.Return(buffer);
             return;
         }
         var input = scaled[..(rows * FeatureCount)].ToArray();
@@ -90,7 +94,7 @@ internal sealed class NeighborDistances
         foreach (float value in row)
             if (float.IsNaN(value))
                 return float.NaN;
-        for (int i = 0; i < squared.Length; i++)
+        for (int i = 0; i < ReferenceRowCount; i++)
             squared[i] = SquaredDistance(row, reference.AsSpan(i * FeatureCount, FeatureCount));
         Span<float> nearest = stackalloc float[NeighborCount];
         double total = 0;

@@ -39,21 +39,11 @@ internal sealed class ReconstructionEnsemble : IDisposable
     public IReadOnlyList<AutoencoderNetwork> Members => members;
 
     /// <summary>
-    /// Scores <paramref name="rows"/> rows of <paramref name="input"/> (row-major, in the input's units). For each
-    /// row and feature, <paramref name="featureErrors"/> receives the squared difference between the scaled input
-    /// and each member's reconstruction, averaged over the members; <paramref name="scores"/> receives the mean of
-    /// a row's feature errors. A row holding NaN gets NaN errors and a NaN score.
+    /// Scores <paramref name="rows"/> rows of <paramref name="scaled"/> (row-major, already scaled by <see cref="Scaler"/>).
+    /// For each row and feature, <paramref name="featureErrors"/> receives the squared difference between the scaled input
+    /// and each member's reconstruction, averaged over the members; <paramref name="scores"/> receives the mean of a row's
+    /// feature errors. A row holding NaN gets NaN errors and a NaN score.
     /// </summary>
-    public void Score(ReadOnlySpan<float> input, int rows, Span<float> featureErrors, Span<float> scores)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var scaled = new float[rows * InputSize];
-        input[..scaled.Length].CopyTo(scaled);
-        Scaler.Apply(scaled);
-        ScoreScaled(scaled, rows, featureErrors, scores);
-    }
-
-    /// <summary>As <see cref="Score"/>, for rows already scaled by <see cref="Scaler"/>.</summary>
     public void ScoreScaled(ReadOnlySpan<float> scaled, int rows, Span<float> featureErrors, Span<float> scores)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -122,7 +112,7 @@ internal sealed class ReconstructionEnsemble : IDisposable
         }
     }
 
-    /// <summary>Releases the networks' native tensors; later calls to <see cref="Score"/> throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Releases the networks' native tensors; later calls to <see cref="ScoreScaled"/> throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         if (disposed)
