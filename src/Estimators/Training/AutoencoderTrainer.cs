@@ -13,8 +13,8 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// <summary>
 /// The training loop shared by every autoencoder: Adam on the mean squared reconstruction error of
 /// scaled inputs (against the clean input when denoising; over the observed entries only when the data has
-/// missing values), plus an optional L1 sparsity term and any penalty the network reports (a VAE's KL
-/// divergence); batches from an <see cref="IBatchSource"/> (materialised or streamed), one dispose scope per batch,
+/// missing values), plus an optional L1 sparsity term, any penalty the network reports (a VAE's KL
+/// divergence) and the terms of an <see cref="ITrainingObjective"/> (a classifier's or a clustering loss); batches from an <see cref="IBatchSource"/> (materialised or streamed), one dispose scope per batch,
 /// shuffling with a seeded <see cref="Random"/>, noise from a seeded generator, validation and early stopping per epoch.
 /// </summary>
 internal sealed class AutoencoderTrainer
@@ -45,7 +45,9 @@ internal sealed class AutoencoderTrainer
         var random = new Random(settings.Seed);
         using var generator = new Generator(unchecked((ulong)settings.Seed * 2654435761UL + 1));
         using var corruption = Corruption(training);
-        using var optimizer = new AdamOptimizer(network.parameters(), settings.LearningRate, settings.WeightDecay);
+        var objective = settings.Objective;
+        var parameters = TrainedParameters(network, objective).ToList();
+        using var optimizer = new AdamOptimizer(parameters.Select(p => p.parameter), settings.LearningRate, settings.WeightDecay);
         using var best = new ParameterSnapshot();
         double bestValidation = double.PositiveInfinity;
         int epochsWithoutImprovement = 0;
@@ -53,6 +55,8 @@ internal sealed class AutoencoderTrainer
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            if (objective is not null && !objective.BeginEpoch(epoch, network))
+                break;
             var terms = RunEpoch(epoch, network, optimizer, training, random, corruption, generator, heapGuard);
             double? validationLoss = validation is null ? null : Evaluate(network, validation.Tensor, validation.Observed);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
@@ -66,7 +70,7 @@ internal sealed class AutoencoderTrainer
             {
                 bestValidation = current;
                 epochsWithoutImprovement = 0;
-                best.Capture(network);
+                best.Capture(parameters);
             }
             else if (settings.EarlyStoppingPatience > 0 && ++epochsWithoutImprovement >= settings.EarlyStoppingPatience)
             {
@@ -75,10 +79,14 @@ internal sealed class AutoencoderTrainer
             }
         }
         if (!best.IsEmpty)
-            best.Restore(network);
+            best.Restore(parameters);
         ThrowIfParametersNotFinite(network, history.Count);
         return history;
     }
+
+    /// <summary>The network's parameters by name, then the objective's as "objective.0", "objective.1", ...</summary>
+    private static IEnumerable<(string name, TorchSharp.Modules.Parameter parameter)> TrainedParameters(AutoencoderNetwork network, ITrainingObjective? objective) =>
+        network.named_parameters().Concat(objective?.Parameters.Select((p, i) => ($"objective.{i}", p)) ?? []);
 
     private InputCorruption Corruption(IBatchSource training)
     {
@@ -95,20 +103,20 @@ internal sealed class AutoencoderTrainer
         var sums = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows = 0;
         using var reader = data.OpenEpoch(random);
-        int batch = 0;
+        int batchNumber = 0;
         while (true)
         {
-            batch++;
+            batchNumber++;
             settings.Cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            if (!reader.TryRead(settings.BatchSize, out var clean, out var observed))
+            if (!reader.TryRead(settings.BatchSize, out var batch))
                 break;
-            int count = (int)clean.shape[0];
+            int count = (int)batch.Clean.shape[0];
             Dictionary<string, Tensor> terms;
             try
             {
-                var pass = network.TrainingForward(Corrupt(clean, data.Fill, corruption, generator), generator);
-                terms = LossTerms(pass, clean, observed);
+                var pass = network.TrainingForward(Corrupt(batch.Clean, data.Fill, corruption, generator), generator);
+                terms = LossTerms(pass, batch);
                 var total = terms.Values.Aggregate((sum, term) => sum.add(term, NativeScalars.One));
                 optimizer.ZeroGrad();
                 total.backward();
@@ -116,7 +124,7 @@ internal sealed class AutoencoderTrainer
             }
             catch (ExternalException native)
             {
-                throw LibTorchFailure.Wrap(native, $"Training {network.Architecture}, epoch {epoch}, batch {batch}");
+                throw LibTorchFailure.Wrap(native, $"Training {network.Architecture}, epoch {epoch}, batch {batchNumber}");
             }
             foreach (var (name, term) in terms)
                 sums[name] = sums.GetValueOrDefault(name) + term.item<float>() * count;
@@ -153,11 +161,11 @@ internal sealed class AutoencoderTrainer
     /// <summary>x², as <c>x * x</c>: TorchSharp's <c>square()</c> is <c>pow(2)</c> with a temporary Scalar (see <see cref="NativeScalars"/>).</summary>
     private static Tensor Squared(Tensor x) => x.mul(x);
 
-    private Dictionary<string, Tensor> LossTerms(ForwardPass pass, Tensor clean, Tensor? observed)
+    private Dictionary<string, Tensor> LossTerms(ForwardPass pass, TrainingBatch batch)
     {
         var terms = new Dictionary<string, Tensor>
         {
-            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, clean, observed),
+            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, batch.Clean, batch.Observed),
         };
         if (settings.SparsityWeight > 0)
         {
@@ -168,6 +176,11 @@ internal sealed class AutoencoderTrainer
         {
             using Scalar weight = settings.PenaltyWeights.GetValueOrDefault(name, 1.0);
             terms[name] = penalty.mul(weight);
+        }
+        if (settings.Objective is { } objective)
+        {
+            foreach (var (name, term) in objective.Terms(pass, batch))
+                terms.Add(name, term);
         }
         return terms;
     }

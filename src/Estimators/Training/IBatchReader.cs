@@ -1,4 +1,4 @@
-using static TorchSharp.torch;
+using System.Diagnostics.CodeAnalysis;
 
 namespace MLNet.Autoencoders.Estimators.Training;
 
@@ -6,8 +6,8 @@ namespace MLNet.Autoencoders.Estimators.Training;
 internal interface IBatchReader : IDisposable
 {
     /// <summary>
-    /// The next batch of up to <paramref name="batchSize"/> rows, [rows, features], and which of its entries were observed
-    /// (<see langword="null"/> without missing values); <see langword="false"/> when the epoch has no rows left.
+    /// The next batch of up to <paramref name="batchSize"/> rows (see <see cref="TrainingBatch"/>);
+    /// <see langword="false"/> when the epoch has no rows left.
     /// </summary>
-    bool TryRead(int batchSize, out Tensor clean, out Tensor? observed);
+    bool TryRead(int batchSize, [NotNullWhen(true)] out TrainingBatch? batch);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
@@ -46,18 +47,17 @@ internal sealed class InMemoryBatches : IBatchSource
     {
         private long next;
 
-        public bool TryRead(int batchSize, out Tensor clean, out Tensor? observed)
+        public bool TryRead(int batchSize, [NotNullWhen(true)] out TrainingBatch? batch)
         {
             long count = Math.Min(batchSize, order.shape[0] - next);
             if (count <= 0)
             {
-                (clean, observed) = (null!, null);
+                batch = null;
                 return false;
             }
             var indices = order.narrow(0, next, count);
             next += count;
-            clean = source.data.Tensor.index_select(0, indices);
-            observed = source.data.Observed?.index_select(0, indices);
+            batch = new TrainingBatch(source.data.Tensor.index_select(0, indices), source.data.Observed?.index_select(0, indices), indices);
             return true;
         }
 

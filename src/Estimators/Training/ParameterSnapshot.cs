@@ -14,11 +14,14 @@ internal sealed class ParameterSnapshot : IDisposable
     /// finalizer free it mid-call: the soak's segmentation fault (a null function pointer inside
     /// <c>TensorIteratorBase::build</c> under <c>THSTensor_clone</c>, on the first validation improvement of a fit).
     /// </remarks>
-    public void Capture(nn.Module module)
+    public void Capture(nn.Module module) => Capture(module.named_parameters());
+
+    /// <summary>Overwrites the snapshot with the current values of <paramref name="parameters"/>, by name.</summary>
+    public void Capture(IEnumerable<(string name, TorchSharp.Modules.Parameter parameter)> parameters)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        foreach (var (name, parameter) in module.named_parameters())
+        foreach (var (name, parameter) in parameters)
         {
             if (copies.TryGetValue(name, out var copy))
                 copy.copy_(parameter);
@@ -31,10 +34,13 @@ internal sealed class ParameterSnapshot : IDisposable
     }
 
     /// <summary>Writes the snapshot back into the module's parameters.</summary>
-    public void Restore(nn.Module module)
+    public void Restore(nn.Module module) => Restore(module.named_parameters());
+
+    /// <summary>Writes the snapshot back into <paramref name="parameters"/>, by name.</summary>
+    public void Restore(IEnumerable<(string name, TorchSharp.Modules.Parameter parameter)> parameters)
     {
         using var noGrad = no_grad();
-        foreach (var (name, parameter) in module.named_parameters())
+        foreach (var (name, parameter) in parameters)
             parameter.copy_(copies[name]);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Transforms.Scoring;
@@ -80,7 +81,9 @@ internal sealed class StreamingBatches : IBatchSource
         private readonly Random random;
         private readonly float[] buffer;
         private readonly float[]? bufferObserved;
+        private readonly long[] bufferPositions;
         private float[]? values, batchMask;
+        private long[]? positions;
         private VBuffer<float> row;
         private DataViewRowId rowId;
         private int count;
@@ -96,9 +99,10 @@ internal sealed class StreamingBatches : IBatchSource
             id = cursor.GetIdGetter();
             buffer = new float[source.bufferRows * source.FeatureCount];
             bufferObserved = source.fill is null ? null : new float[buffer.Length];
+            bufferPositions = new long[source.bufferRows];
         }
 
-        public bool TryRead(int batchSize, out Tensor clean, out Tensor? observed)
+        public bool TryRead(int batchSize, [NotNullWhen(true)] out TrainingBatch? batch)
         {
             int features = source.FeatureCount;
             // A batch never holds more rows than the shuffle buffer (nor overflows its array when BatchSize is huge).
@@ -106,6 +110,8 @@ internal sealed class StreamingBatches : IBatchSource
             // Reused batch after batch: the tensors below copy them.
             if (values?.Length != batchSize * features)
                 values = new float[batchSize * features];
+            if (positions?.Length != batchSize)
+                positions = new long[batchSize];
             var mask = bufferObserved is null ? null : (batchMask?.Length == values.Length ? batchMask : batchMask = new float[values.Length]);
             int taken = 0;
             while (taken < batchSize)
@@ -124,10 +130,12 @@ internal sealed class StreamingBatches : IBatchSource
                 Move(buffer, slot, values, taken, features);
                 if (mask is not null)
                     Move(bufferObserved!, slot, mask, taken, features);
+                positions[taken] = bufferPositions[slot];
                 count--;
                 if (slot != count)
                 {
                     Move(buffer, count, buffer, slot, features);
+                    bufferPositions[slot] = bufferPositions[count];
                     if (bufferObserved is not null)
                         Move(bufferObserved, count, bufferObserved, slot, features);
                 }
@@ -135,11 +143,11 @@ internal sealed class StreamingBatches : IBatchSource
             }
             if (taken == 0)
             {
-                (clean, observed) = (null!, null);
+                batch = null;
                 return false;
             }
-            clean = TensorMemory.FromSpan(values, taken, features);
-            observed = mask is null ? null : TensorMemory.FromSpan(mask, taken, features);
+            batch = new TrainingBatch(TensorMemory.FromSpan(values, taken, features),
+                mask is null ? null : TensorMemory.FromSpan(mask, taken, features), tensor(positions.AsSpan(0, taken).ToArray()));
             return true;
         }
 
@@ -173,6 +181,7 @@ internal sealed class StreamingBatches : IBatchSource
                     }
                 }
                 source.scaler.Apply(target);
+                bufferPositions[slot] = cursor.Position;
                 return true;
             }
             return false;

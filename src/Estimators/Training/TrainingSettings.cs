@@ -21,4 +21,7 @@ internal sealed record TrainingSettings(
 
     /// <summary>The weight of each penalty a network reports in its forward pass (e.g. a VAE's "kl"); a missing name weighs 1.</summary>
     public IReadOnlyDictionary<string, double> PenaltyWeights { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Loss terms and parameters a supervised or clustering trainer adds to the loop; <see langword="null"/> for a plain autoencoder.</summary>
+    public ITrainingObjective? Objective { get; init; }
 }

@@ -36,7 +36,7 @@ internal static class FashionImages
         int testCount = (int)(sample.Length * sampleTestFraction);
         return new FashionImageSets(sample[testCount..], sample[..testCount],
             $"the {sample.Length:N0}-image Fashion-MNIST sample in Data/{SampleFile}: {sample.Length - testCount:N0} images for training, {testCount:N0} for testing. " +
-            "For the full data set: sudo apt-get install dataset-fashion-mnist");
+            "For the full data set: scripts/install-fashion-mnist.sh (Debian's dataset-fashion-mnist package)");
     }
 
     private static FashionImage[] ReadIdx(string imagesPath, string labelsPath, int count)

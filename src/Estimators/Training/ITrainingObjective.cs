@@ -1,0 +1,29 @@
+using MLNet.Autoencoders.Transforms.Networks;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLNet.Autoencoders.Estimators.Training;
+
+/// <summary>
+/// What a trainer other than a plain autoencoder adds to the shared training loop (<see cref="AutoencoderTrainer"/>):
+/// loss terms beyond reconstruction that need per-row information (a classifier's labels, a clustering target
+/// distribution), the parameters of the heads that compute them, and a hook before every epoch. The loop still owns
+/// batching, shuffling, the optimiser, validation, early stopping, progress and cancellation.
+/// </summary>
+internal interface ITrainingObjective
+{
+    /// <summary>Trainable parameters outside the autoencoder network (a classifier head, cluster centres); the optimiser updates them too.</summary>
+    IEnumerable<Parameter> Parameters { get; }
+
+    /// <summary>
+    /// Called before each epoch (1-based) with the network as trained so far, e.g. to refresh a target computed over every
+    /// training row. Returns <see langword="false"/> to end training before this epoch (converged); the objective reports why.
+    /// </summary>
+    bool BeginEpoch(int epoch, AutoencoderNetwork network);
+
+    /// <summary>
+    /// The objective's loss terms for one batch, by name, each a scalar tensor already weighted; they are added to the
+    /// reconstruction term and reported per epoch in <see cref="Transforms.EpochLoss.TrainingTerms"/>.
+    /// </summary>
+    IReadOnlyDictionary<string, Tensor> Terms(ForwardPass pass, TrainingBatch batch);
+}
