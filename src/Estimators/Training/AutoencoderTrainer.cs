@@ -37,7 +37,11 @@ internal sealed class AutoencoderTrainer
     }
 
     /// <summary>Trains <paramref name="network"/> in place on the batches of <paramref name="training"/> and returns the loss of every epoch that ran.</summary>
-    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation)
+    /// <param name="network">The network to train.</param>
+    /// <param name="training">The training batches.</param>
+    /// <param name="validation">The validation rows, or <see langword="null"/>.</param>
+    /// <param name="validationTargets">The validation rows' paired targets when the network maps its input to another column; <see langword="null"/> otherwise.</param>
+    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation, TrainingMatrix? validationTargets = null)
     {
         var history = new List<EpochLoss>();
         using var heapSettings = NativeHeap.KeepFreedMemoryWhileTraining();
@@ -58,7 +62,7 @@ internal sealed class AutoencoderTrainer
             if (objective is not null && !objective.BeginEpoch(epoch, network))
                 break;
             var terms = RunEpoch(epoch, network, optimizer, training, random, corruption, generator, heapGuard);
-            double? validationLoss = validation is null ? null : Evaluate(network, validation.Tensor, validation.Observed);
+            double? validationLoss = validation is null ? null : Evaluate(network, validation, validationTargets);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -165,7 +169,7 @@ internal sealed class AutoencoderTrainer
     {
         var terms = new Dictionary<string, Tensor>
         {
-            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, batch.Clean, batch.Observed),
+            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, batch.Target ?? batch.Clean, batch.Observed),
         };
         if (settings.SparsityWeight > 0)
         {
@@ -185,12 +189,12 @@ internal sealed class AutoencoderTrainer
         return terms;
     }
 
-    private static double Evaluate(AutoencoderNetwork network, Tensor data, Tensor? observed)
+    private static double Evaluate(AutoencoderNetwork network, TrainingMatrix validation, TrainingMatrix? targets)
     {
         network.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return ReconstructionLoss(network.forward(data), data, observed).item<float>();
+        return ReconstructionLoss(network.forward(validation.Tensor), targets?.Tensor ?? validation.Tensor, validation.Observed).item<float>();
     }
 
     private void Report(EpochLoss loss)
