@@ -2,6 +2,7 @@ using MLNet.Autoencoders.Examples;
 using MLNet.Autoencoders.Examples.Scenarios.FashionMnist;
 using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
+using MLNet.Autoencoders.Examples.Scenarios.Upscaling;
 using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
 using MLNet.Autoencoders.Examples.Shared;
@@ -15,6 +16,7 @@ Scenario[] scenarios =
     new("vae-digits", "Variational autoencoder: 2-D latent space, sampling and interpolation of 8x8 digits", VariationalDigits.Run),
     new("fashion-mnist", "Images: dense vs convolutional, denoising and decoder-only autoencoders on Fashion-MNIST", FashionMnist.Run),
     new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
+    new("upscaling", "Paired targets: a convolutional upscaler from 14x14 to 28x28 Fashion-MNIST, vs bicubic upscaling", Upscaling.Run),
 ];
 
 // --smoke, anywhere: the tiny run CI uses (see RunSize); it fails on an exception or a loss that is not finite.

@@ -17,6 +17,7 @@ public sealed class ExampleScenarioSmokeTests
         ["vae-digits"] = "Saved 60 sampled digits to",
         ["fashion-mnist"] = "they reproduce every output exactly: yes",
         ["gap-filling"] = "lower RMSE than filling each pixel with its mean",
+        ["upscaling"] = "Saved inputs, bicubic and learned upscalings and the originals to",
     };
 
     [TestMethod]
@@ -25,6 +26,7 @@ public sealed class ExampleScenarioSmokeTests
     [DataRow("vae-digits")]
     [DataRow("fashion-mnist")]
     [DataRow("gap-filling")]
+    [DataRow("upscaling")]
     public void Scenario_SmokeRun_ExitsZeroPrintsItsResultAndWritesPlots(string scenario)
     {
         using var folder = new ScratchFolder();
