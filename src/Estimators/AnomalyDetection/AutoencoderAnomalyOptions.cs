@@ -49,10 +49,10 @@ public sealed class AutoencoderAnomalyOptions
     /// <summary>
     /// k: the score's second view of a row is the squared distance to its k-th nearest neighbour in a sample of the
     /// training rows (scaled, per feature, averaged over one sample per network), and its first the reconstruction error;
-    /// each is divided by its median over the training rows and the score is their mean. Default is 5. 0 scores by
-    /// reconstruction error alone, as versions before 0.3 did. Reconstruction error finds rows off the shape of the
-    /// data; the distance finds rows in sparse regions on it: on the anomaly-dev collection the two together rank
-    /// outliers better than either (docs/anomaly-detection.md).
+    /// each is divided by its median over the training rows and the score is the larger of the two ratios. Default is 5.
+    /// 0 scores by reconstruction error alone, as versions before 0.3 did. Reconstruction error finds rows off the shape
+    /// of the data; the distance finds rows in sparse regions on it: together they rank outliers about as well as the
+    /// better view on each public set measured, where either alone fails on some (docs/anomaly-detection.md).
     /// </summary>
     public int NumberOfNeighbors { get; set; } = AutoencoderAnomalyDefaults.NumberOfNeighbors;
 

@@ -21,7 +21,8 @@ namespace MLNet.Autoencoders.Transforms.AnomalyDetection;
 /// reconstruction error, the mean over features of the squared difference between the row and each network's
 /// reconstruction, averaged over the ensemble's networks; and its neighbour distance, the squared distance to the k-th
 /// nearest of a sample of training rows per feature, averaged over one sample per network. Each is divided by its median
-/// over the training rows and the score is the mean of the two, so a typical training row scores about 1. A detector
+/// over the training rows and the score is the larger of the two ratios, so a typical training row scores a little above 1
+/// and a row either view finds unusual scores high (detectors saved in format version 2 score by the mean of the two). A detector
 /// fitted with <c>NumberOfNeighbors = 0</c>, or saved before version 0.3, scores by the reconstruction error alone. The
 /// per-feature errors are the reconstruction errors before the mean over features, so the largest one names the input
 /// the networks could least reconstruct.
@@ -36,8 +37,11 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "AutoencoderAnomalyDetector";
     internal const string WeightsEntry = "Weights.bin";
-    /// <summary>Version 2 adds the neighbour samples and score scales; version 1 models (reconstruction error only) still load.</summary>
-    private const int FormatVersion = 2;
+    /// <summary>
+    /// Version 2 adds the neighbour samples and score scales; version 3 how the two views combine (the larger ratio; version 2
+    /// models keep their mean). Version 1 models (reconstruction error only) still load.
+    /// </summary>
+    private const int FormatVersion = 3;
     /// <summary>The most networks a saved detector may hold; the estimator accepts no larger ensemble, so every detector it fits loads again.</summary>
     internal const int MaxEnsembleSize = 1024;
     private readonly AnomalyScorer scorer;
@@ -186,7 +190,7 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
             NeighborDistances? neighbors = null;
             if (model.FormatVersion >= 2 && reader.ReadBoolean())
             {
-                scales = ScoreScales.Read(reader);
+                scales = ScoreScales.Read(reader, model.FormatVersion);
                 neighbors = NeighborDistances.Read(reader, architecture.InputSize);
             }
             return new AutoencoderAnomalyTransformer(new AnomalyScorer(new ReconstructionEnsemble(members, scaler), neighbors, scales), columns, threshold, histories, batchSize);

@@ -25,10 +25,12 @@ internal static class AnomalyScoreGraph
         string distance = NeighborDistanceGraph.Emit(graph, neighbors, scaled);
         string poisoned = graph.Node("Add", "neighbor_distance", [distance, graph.Node("Squeeze", "row_poison", [poison, graph.Int64s("axes", 1)])]);
         var scales = scorer.Scales;
-        // 0.5f * (reconstruction / Reconstruction + neighbor / Neighbor), in that order, as ScoreScales.Combine.
-        string sum = graph.Node("Add", "views",
-            [graph.Node("Div", "reconstruction_ratio", [reconstruction, graph.Scalar(scales.Reconstruction)]),
-             graph.Node("Div", "neighbor_ratio", [poisoned, graph.Scalar(scales.Neighbor)])]);
-        return graph.Node("Mul", "score", [graph.Scalar(0.5f), sum]);
+        // As ScoreScales.Combine: max(reconstruction / Reconstruction, neighbor / Neighbor), or 0.5f * (their sum) for a format 2 model.
+        // ONNX Max propagates NaN (a row holding NaN scores NaN), as Combine does.
+        string reconstructionRatio = graph.Node("Div", "reconstruction_ratio", [reconstruction, graph.Scalar(scales.Reconstruction)]);
+        string neighborRatio = graph.Node("Div", "neighbor_ratio", [poisoned, graph.Scalar(scales.Neighbor)]);
+        if (scales.Combination == ViewCombination.Maximum)
+            return graph.Node("Max", "score", [reconstructionRatio, neighborRatio]);
+        return graph.Node("Mul", "score", [graph.Scalar(0.5f), graph.Node("Add", "views", [reconstructionRatio, neighborRatio])]);
     }
 }
