@@ -75,7 +75,8 @@ public sealed class AutoencoderMulticlassOptions : AutoencoderTrainingOptions
 
     /// <summary>
     /// The weight of the classification term, lambda 2: the cross-entropy averaged over the labelled rows of each batch
-    /// (unlabelled rows contribute nothing). Default is 1.
+    /// (unlabelled rows contribute nothing). 0 is allowed with <see cref="AuxiliaryTargets"/>, to train a network for them alone
+    /// (its class scores are then untrained). Default is 1.
     /// </summary>
     public float ClassificationWeight { get; set; } = AutoencoderMulticlassDefaults.ClassificationWeight;
 

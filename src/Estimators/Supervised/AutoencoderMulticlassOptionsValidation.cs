@@ -27,7 +27,10 @@ internal static class AutoencoderMulticlassOptionsValidation
         if (options.ImageShape is not null)
             ConvolutionalAutoencoderOptionsValidation.Validate(options.ConvolutionalShape());
         RequireWeight(options.ReconstructionWeight, nameof(options.ReconstructionWeight), allowZero: true);
-        RequireWeight(options.ClassificationWeight, nameof(options.ClassificationWeight), allowZero: false);
+        RequireWeight(options.ClassificationWeight, nameof(options.ClassificationWeight), allowZero: true);
+        if (options.ClassificationWeight == 0 && options.AuxiliaryTargets is { Count: 0 })
+            throw new ArgumentOutOfRangeException(nameof(options.ClassificationWeight), 0f,
+                $"'{nameof(options.ClassificationWeight)}' must be positive unless there are auxiliary targets to train instead. Got 0.");
         if (options.ClassWeights is { } classWeights)
         {
             for (int i = 0; i < classWeights.Length; i++)

@@ -118,7 +118,7 @@ public sealed class AutoencoderMulticlassBadInputTests
             AssertMessage(Assert.Throws<T>(() => ml.MulticlassClassification.Trainers.Autoencoder(options)), [message]);
         }
         Expect<ArgumentOutOfRangeException>(o => o.ReconstructionWeight = -1, "'ReconstructionWeight' must be in [0, 1000]. Got -1.");
-        Expect<ArgumentOutOfRangeException>(o => o.ClassificationWeight = 0, "'ClassificationWeight' must be in (0, 1000]. Got 0.");
+        Expect<ArgumentOutOfRangeException>(o => o.ClassificationWeight = 0, "'ClassificationWeight' must be positive unless there are auxiliary targets to train instead. Got 0.");
         Expect<ArgumentOutOfRangeException>(o => o.ClassWeights = [1, -2, 1], "'ClassWeights' must hold positive finite weights. Got -2 at index 1.");
         Expect<ArgumentOutOfRangeException>(o => o.DataMode = TrainingDataMode.Streaming, "'DataMode' must be Auto or InMemory");
         Expect<ArgumentOutOfRangeException>(o => o.TreatNaNAsMissing = true, "'TreatNaNAsMissing' is not supported");
