@@ -92,6 +92,25 @@ public sealed class AutoencoderMulticlassTrainerTests
     }
 
     [TestMethod]
+    public void Fit_WithImageShape_TrainsAConvolutionalNetwork()
+    {
+        var ml = new MLContext(seed: 1);
+        var blobs = LabelledBlobs.Load(ml, LabelledBlobs.Rows(150, labelledFraction: 0.3));
+        // An 8 x 8 "image": the 8 features repeated on every row.
+        var data = ml.Transforms.Concatenate("Image", Enumerable.Repeat("Features", 8).ToArray()).Fit(blobs).Transform(blobs);
+        var options = SmallOptions();
+        options.InputColumnName = "Image";
+        options.ImageShape = new MLNet.Autoencoders.Transforms.Networks.ImageShape(1, 8, 8);
+        options.Channels = [4];
+        options.Scaling = InputScaling.GlobalMinMax;
+        options.Epochs = 30;
+        using var model = ml.MulticlassClassification.Trainers.Autoencoder(options).Fit(data);
+
+        Assert.IsInstanceOfType<MLNet.Autoencoders.Transforms.Networks.ConvolutionalArchitecture>(model.Architecture);
+        Assert.IsGreaterThan(0.8, ml.MulticlassClassification.Evaluate(model.Transform(data), "TrueLabel").MicroAccuracy);
+    }
+
+    [TestMethod]
     public void Fit_ReportsReconstructionAndClassificationTermsEveryEpoch()
     {
         var ml = new MLContext(seed: 1);

@@ -18,7 +18,7 @@ internal static class ConfusionMatrixPlot
                 fractions[predicted, k - 1 - truth] = counts[truth][predicted] / total;
         }
         var model = new PlotModel { Title = title, Background = OxyColors.White, DefaultFontSize = 13, TitleFontSize = 16, TitleFontWeight = FontWeights.Normal };
-        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalettes.BlueWhiteRed(200), Minimum = 0, Maximum = 1, Title = "Fraction of the true class" });
+        model.Axes.Add(new LinearColorAxis { Position = AxisPosition.Right, Palette = OxyPalette.Interpolate(200, OxyColors.White, OxyColor.FromRgb(0, 114, 178)), Minimum = 0, Maximum = 1, Title = "Fraction of the true class" });
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Bottom, Title = "Predicted class", Key = "x", ItemsSource = classes, Angle = -35 });
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, Title = "True class", Key = "y", ItemsSource = classes.Reverse().ToArray() });
         model.Series.Add(new HeatMapSeries

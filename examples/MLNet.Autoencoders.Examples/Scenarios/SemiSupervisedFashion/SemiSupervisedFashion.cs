@@ -22,16 +22,18 @@ internal static class SemiSupervisedFashion
 
     public static void Run(RunSize size)
     {
-        var images = FashionImages.Load(fullTrainingCount: size.Rows(10_000), fullTestCount: size.Rows(10_000), sampleTestFraction: 0.5);
+        var images = FashionImages.Load(fullTrainingCount: size.Rows(6_000), fullTestCount: size.Rows(5_000), sampleTestFraction: 0.5);
         var training = size.Take(images.Training);
         var test = size.Take(images.Test);
         Console.WriteLine($"Data: {images.Source}");
         Console.WriteLine($"Using {training.Length:N0} training and {test.Length:N0} test images (a subset of the 60,000 training images keeps the run to a few minutes on 2 cores).");
 
         var ml = new MLContext(seed: Seed);
-        var keys = ml.Transforms.Conversion.MapValueToKey("Label", nameof(LabelledImage.Class)).Fit(ml.Data.LoadFromEnumerable(LabelFractions.All(training)));
+        // The key type holds the ten class names in Fashion-MNIST's own order; an empty class name maps to the missing key 0 (unlabelled).
+        var classOrder = FashionImages.ClassNames.Select(name => new LabelledImage { Features = new float[FashionImages.PixelCount], Class = name });
+        var keys = ml.Transforms.Conversion.MapValueToKey("Label", nameof(LabelledImage.Class)).Fit(ml.Data.LoadFromEnumerable(classOrder));
         var testData = keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(test)));
-        int epochs = size.Epochs(15);
+        int epochs = size.Epochs(12);
 
         var clock = Stopwatch.StartNew();
         using var pretrained = ml.Transforms.Autoencoder(new AutoencoderOptions
