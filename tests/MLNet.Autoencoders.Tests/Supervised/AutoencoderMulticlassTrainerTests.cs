@@ -111,6 +111,22 @@ public sealed class AutoencoderMulticlassTrainerTests
     }
 
     [TestMethod]
+    public void Fit_SameSeedOneOrTwoThreads_GivesBitIdenticalScores()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = LabelledBlobs.Load(ml, LabelledBlobs.Rows(150, 0.3));
+        var options = SmallOptions();
+        options.AuxiliaryTargets.Add(new AuxiliaryTarget { ColumnName = nameof(BlobRow.Offset) });
+        options.NumberOfThreads = 1;
+        using var one = ml.MulticlassClassification.Trainers.Autoencoder(options).Fit(data);
+        options.NumberOfThreads = 2;
+        using var two = ml.MulticlassClassification.Trainers.Autoencoder(options).Fit(data);
+
+        CollectionAssert.AreEqual(Columns.Vectors(one.Transform(data), "Score").SelectMany(v => v).ToArray(), Columns.Vectors(two.Transform(data), "Score").SelectMany(v => v).ToArray());
+        CollectionAssert.AreEqual(Columns.Floats(one.Transform(data), "OffsetScore"), Columns.Floats(two.Transform(data), "OffsetScore"));
+    }
+
+    [TestMethod]
     public void Fit_ReportsReconstructionAndClassificationTermsEveryEpoch()
     {
         var ml = new MLContext(seed: 1);

@@ -26,7 +26,7 @@ internal static class SemiSupervisedFashion
         var training = size.Take(images.Training);
         var test = size.Take(images.Test);
         Console.WriteLine($"Data: {images.Source}");
-        Console.WriteLine($"Using {training.Length:N0} training and {test.Length:N0} test images (a subset of the 60,000 training images keeps the run to a few minutes on 2 cores).");
+        Console.WriteLine($"Using {training.Length:N0} training and {test.Length:N0} test images (a subset of the 60,000 training images keeps the run to minutes on 2 shared cores; one training thread each).");
 
         var ml = new MLContext(seed: Seed);
         // The key type holds the ten class names in Fashion-MNIST's own order; an empty class name maps to the missing key 0 (unlabelled).
@@ -45,6 +45,7 @@ internal static class SemiSupervisedFashion
             LearningRate = 0.002f,
             Scaling = InputScaling.GlobalMinMax,
             ValidationFraction = 0,
+            NumberOfThreads = 1,
             Seed = Seed,
         }).Fit(keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(training))));
         LossCheck.ThrowIfNotFinite("pre-trained autoencoder", pretrained.LossHistory);
@@ -122,6 +123,7 @@ internal static class SemiSupervisedFashion
         LearningRate = 0.002f,
         Scaling = InputScaling.GlobalMinMax,
         ValidationFraction = 0,
+        NumberOfThreads = 1,
         Seed = Seed,
     };
 
