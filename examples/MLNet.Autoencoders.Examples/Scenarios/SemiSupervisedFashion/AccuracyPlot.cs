@@ -11,7 +11,7 @@ internal static class AccuracyPlot
     private static readonly OxyColor[] Palette =
     [
         OxyColor.FromRgb(213, 94, 0), OxyColor.FromRgb(0, 114, 178), OxyColor.FromRgb(0, 158, 115),
-        OxyColor.FromRgb(204, 121, 167), OxyColor.FromRgb(230, 159, 0),
+        OxyColor.FromRgb(204, 121, 167), OxyColor.FromRgb(230, 159, 0), OxyColors.Black,
     ];
 
     public static PlotModel Create(string title, IReadOnlyList<double> fractions, IReadOnlyList<(string Method, double[] Accuracy)> lines)

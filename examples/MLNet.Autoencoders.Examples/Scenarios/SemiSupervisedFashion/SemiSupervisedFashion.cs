@@ -12,8 +12,8 @@ namespace MLNet.Autoencoders.Examples.Scenarios.SemiSupervisedFashion;
 /// Semi-supervised classification of Fashion-MNIST: keep 1%, 5%, 25% or 100% of the training labels and compare the test
 /// accuracy of (a) the supervised autoencoder (reconstruction of every image + cross-entropy on the labelled ones),
 /// (b) the same network without the reconstruction term, (c) SdcaMaximumEntropy on the labelled images' pixels, (d) a
-/// two-stage baseline, an autoencoder trained on every image then SdcaMaximumEntropy on the labelled images' codes, and
-/// (e) the supervised autoencoder fine-tuned from that pre-trained autoencoder.
+/// two-stage baseline, an autoencoder trained on every image then SdcaMaximumEntropy on the labelled images' codes,
+/// (e) the supervised autoencoder fine-tuned from that pre-trained autoencoder and (f) its frozen encoder with a linear head.
 /// </summary>
 internal static class SemiSupervisedFashion
 {
@@ -58,6 +58,7 @@ internal static class SemiSupervisedFashion
             ("(c) SdcaMaximumEntropy on pixels", new double[Fractions.Length]),
             ("(d) autoencoder codes + SdcaMaximumEntropy", new double[Fractions.Length]),
             ("(e) (a) fine-tuned from the pre-trained autoencoder", new double[Fractions.Length]),
+            ("(f) frozen pre-trained encoder + linear head", new double[Fractions.Length]),
         };
         Microsoft.ML.Data.MulticlassClassificationMetrics? confusionAtFive = null;
         IReadOnlyList<string> classNames = [];
@@ -93,6 +94,13 @@ internal static class SemiSupervisedFashion
             fineTune.PretrainedAutoencoder = pretrained;
             using (var model = ml.MulticlassClassification.Trainers.Autoencoder(fineTune).Fit(data))
                 methods[4].Accuracy[f] = ml.MulticlassClassification.Evaluate(model.Transform(testData)).MicroAccuracy;
+
+            var frozen = Options(epochs, reconstructionWeight: 1);
+            frozen.PretrainedAutoencoder = pretrained;
+            frozen.FreezeEncoder = true;
+            frozen.HeadHiddenLayers = [];
+            using (var model = ml.MulticlassClassification.Trainers.Autoencoder(frozen).Fit(data))
+                methods[5].Accuracy[f] = ml.MulticlassClassification.Evaluate(model.Transform(testData)).MicroAccuracy;
 
             Console.WriteLine($"{Fractions[f] * 100,5:0.#}% of the labels ({labelled:N0} images): " +
                 string.Join(", ", methods.Select(m => $"{m.Name[..3]} {m.Accuracy[f]:P1}")) + $"  [{clock.Elapsed.TotalSeconds:F0} s]");
