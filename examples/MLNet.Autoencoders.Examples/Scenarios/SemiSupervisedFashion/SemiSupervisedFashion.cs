@@ -36,18 +36,7 @@ internal static class SemiSupervisedFashion
         int epochs = size.Epochs(12);
 
         var clock = Stopwatch.StartNew();
-        using var pretrained = ml.Transforms.Autoencoder(new AutoencoderOptions
-        {
-            HiddenLayers = [256],
-            LatentDimension = 32,
-            Epochs = epochs,
-            BatchSize = 128,
-            LearningRate = 0.002f,
-            Scaling = InputScaling.GlobalMinMax,
-            ValidationFraction = 0,
-            NumberOfThreads = 1,
-            Seed = Seed,
-        }).Fit(keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(training))));
+        using var pretrained = ml.Transforms.Autoencoder(Training(new AutoencoderOptions { HiddenLayers = [256] }, epochs)).Fit(keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(training))));
         LossCheck.ThrowIfNotFinite("pre-trained autoencoder", pretrained.LossHistory);
         Console.WriteLine($"Pre-trained a {pretrained.Architecture} autoencoder on all {training.Length:N0} training images (no labels) in {clock.Elapsed.TotalSeconds:F0} s.");
 
@@ -120,20 +109,22 @@ internal static class SemiSupervisedFashion
     }
 
     /// <summary>The supervised autoencoder of (a) and (b): a dense 784-256-32 encoder (mirrored decoder) and a 32-64-10 classifier head.</summary>
-    private static AutoencoderMulticlassOptions Options(int epochs, float reconstructionWeight) => new()
+    private static AutoencoderMulticlassOptions Options(int epochs, float reconstructionWeight) =>
+        Training(new AutoencoderMulticlassOptions { HiddenLayers = [256], HeadHiddenLayers = [64], ReconstructionWeight = reconstructionWeight }, epochs);
+
+    /// <summary>What every network of the scenario shares: a 32-value code, 12 epochs of batches of 128, pixels scaled to [0, 1], one thread.</summary>
+    private static T Training<T>(T options, int epochs) where T : AutoencoderTrainingOptions
     {
-        HiddenLayers = [256],
-        LatentDimension = 32,
-        HeadHiddenLayers = [64],
-        ReconstructionWeight = reconstructionWeight,
-        Epochs = epochs,
-        BatchSize = 128,
-        LearningRate = 0.002f,
-        Scaling = InputScaling.GlobalMinMax,
-        ValidationFraction = 0,
-        NumberOfThreads = 1,
-        Seed = Seed,
-    };
+        options.LatentDimension = 32;
+        options.Epochs = epochs;
+        options.BatchSize = 128;
+        options.LearningRate = 0.002f;
+        options.Scaling = InputScaling.GlobalMinMax;
+        options.ValidationFraction = 0;
+        options.NumberOfThreads = 1;
+        options.Seed = Seed;
+        return options;
+    }
 
     private static void PrintTable(IReadOnlyList<(string Name, double[] Accuracy)> methods)
     {
