@@ -33,6 +33,14 @@ public sealed class AutoencoderMulticlassTrainerTests
         var metrics = ml.MulticlassClassification.Evaluate(model.Transform(data), labelColumnName: "TrueLabel");
         Assert.IsGreaterThan(0.9, metrics.MicroAccuracy, $"micro accuracy {metrics.MicroAccuracy}");
         Assert.AreEqual(3, metrics.ConfusionMatrix.NumberOfClasses);
+
+        // Evaluated against the partly missing training label, the unlabelled rows (key 0) are skipped.
+        var scored = model.Transform(data);
+        var onLabel = ml.MulticlassClassification.Evaluate(scored);
+        var labelledOnly = ml.Data.FilterRowsByMissingValues(scored, "Label");
+        Assert.IsLessThan(300, (int)labelledOnly.GetColumn<uint>("Label").Count());
+        Assert.AreEqual(ml.MulticlassClassification.Evaluate(labelledOnly).MicroAccuracy, onLabel.MicroAccuracy, 1e-12);
+        Assert.AreEqual(labelledOnly.GetColumn<uint>("Label").Count(), (int)onLabel.ConfusionMatrix.Counts.Sum(row => row.Sum()));
     }
 
     [TestMethod]
