@@ -33,7 +33,7 @@ internal static class SemiSupervisedFashion
         var classOrder = FashionImages.ClassNames.Select(name => new LabelledImage { Features = new float[FashionImages.PixelCount], Class = name });
         var keys = ml.Transforms.Conversion.MapValueToKey("Label", nameof(LabelledImage.Class)).Fit(ml.Data.LoadFromEnumerable(classOrder));
         var testData = keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(test)));
-        int epochs = size.Epochs(12);
+        int epochs = size.Epochs(40);
 
         var clock = Stopwatch.StartNew();
         using var pretrained = ml.Transforms.Autoencoder(Training(new AutoencoderOptions { HiddenLayers = [256] }, epochs)).Fit(keys.Transform(ml.Data.LoadFromEnumerable(LabelFractions.All(training))));
@@ -112,7 +112,7 @@ internal static class SemiSupervisedFashion
     private static AutoencoderMulticlassOptions Options(int epochs, float reconstructionWeight) =>
         Training(new AutoencoderMulticlassOptions { HiddenLayers = [256], HeadHiddenLayers = [64], ReconstructionWeight = reconstructionWeight }, epochs);
 
-    /// <summary>What every network of the scenario shares: a 32-value code, 12 epochs of batches of 128, pixels scaled to [0, 1], one thread.</summary>
+    /// <summary>What every network of the scenario shares: a 32-value code, 40 epochs of batches of 128, pixels scaled to [0, 1], one thread.</summary>
     private static T Training<T>(T options, int epochs) where T : AutoencoderTrainingOptions
     {
         options.LatentDimension = 32;
