@@ -4,6 +4,7 @@ using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
 using MLNet.Autoencoders.Examples.Scenarios.RotatedDigits;
 using MLNet.Autoencoders.Examples.Scenarios.SemiSupervisedFashion;
+using MLNet.Autoencoders.Examples.Scenarios.Upscaling;
 using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
 using MLNet.Autoencoders.Examples.Shared;
@@ -19,6 +20,7 @@ Scenario[] scenarios =
     new("semi-supervised-fashion", "Semi-supervised classification: Fashion-MNIST with 1-100% of the labels, vs no reconstruction and SDCA", SemiSupervisedFashion.Run),
     new("rotated-digits", "Multi-task: one network learns the digit and the rotation angle of rotated 8x8 digits, vs single-task networks", RotatedDigits.Run),
     new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
+    new("upscaling", "Paired targets: a convolutional upscaler from 14x14 to 28x28 Fashion-MNIST, vs bicubic upscaling", Upscaling.Run),
 ];
 
 // --smoke, anywhere: the tiny run CI uses (see RunSize); it fails on an exception or a loss that is not finite.

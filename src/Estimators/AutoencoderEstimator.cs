@@ -16,8 +16,9 @@ namespace MLNet.Autoencoders.Estimators;
 /// <listheader><term>Column</term><description>Type and meaning</description></listheader>
 /// <item><term><see cref="AutoencoderTrainingOptions.InputColumnName"/></term><description>Input: known-size vector of <see cref="float"/>, sparse or dense; finite values only when fitting.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.LatentColumnName"/></term><description>Output: vector of <see cref="float"/> of size <see cref="AutoencoderTrainingOptions.LatentDimension"/>.</description></item>
-/// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionColumnName"/></term><description>Output: vector of <see cref="float"/> of the input's size, in the input's units.</description></item>
-/// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionErrorColumnName"/></term><description>Output: <see cref="float"/>, the mean over features of the squared difference between input and reconstruction, in the input's units.</description></item>
+/// <item><term><see cref="AutoencoderOptions.TargetColumnName"/></term><description>Optional input: known-size vector of <see cref="float"/>, a paired target the network learns to produce instead of the input.</description></item>
+/// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionColumnName"/></term><description>Output: vector of <see cref="float"/> of the input's size, in the input's units (the target's size and units with a target).</description></item>
+/// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionErrorColumnName"/></term><description>Output: <see cref="float"/>, the mean over features of the squared difference between input (or target) and reconstruction, in its units; NaN for a model with a target when the scored data has no target column.</description></item>
 /// </list>
 /// <para>
 /// Training minimises the mean squared reconstruction error of the scaled input (see <see cref="AutoencoderTrainingOptions.Scaling"/>)
@@ -55,8 +56,11 @@ public sealed class AutoencoderEstimator : IEstimator<AutoencoderTransformer>
     public AutoencoderTransformer Fit(IDataView input)
     {
         var options = live.ForFit(this.options);
-        var fitted = AutoencoderFitter.Fit(host, input, options, ArchitectureFor);
-        return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize);
+        ArgumentNullException.ThrowIfNull(input);
+        int? targetSize = PairedTargets.Size(input.Schema, options.TargetColumnName);
+        var fitted = AutoencoderFitter.Fit(host, input, options, inputSize => ArchitectureFor(inputSize) with { TargetSize = targetSize });
+        return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize,
+            fitted.TargetScaler);
     }
 
     /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the input column.</summary>

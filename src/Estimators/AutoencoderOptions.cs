@@ -25,6 +25,20 @@ public sealed class AutoencoderOptions : AutoencoderTrainingOptions
     /// </summary>
     public OutputActivation OutputActivation { get; set; } = AutoencoderDefaults.OutputActivation;
 
+    /// <summary>
+    /// A column to reconstruct instead of the input: the network is trained to map <see cref="AutoencoderTrainingOptions.InputColumnName"/>
+    /// to this column (paired targets: a small image to a large one, a grey image to a colour one, a noisy recording to its clean
+    /// pair). It must be a known-size vector of <see cref="float"/> without NaN or infinities; its size may differ from the input's.
+    /// Its scaling (<see cref="AutoencoderTrainingOptions.Scaling"/>) is learned separately and stored in the model. The
+    /// reconstruction column then holds the prediction in the target's units, and the reconstruction error compares it with this
+    /// column when the scored data has it (NaN when it does not). Default is <see langword="null"/>: reconstruct the input.
+    /// Not combined with <see cref="AutoencoderTrainingOptions.TreatNaNAsMissing"/>, and trained in memory only.
+    /// </summary>
+    public string? TargetColumnName { get; set; }
+
+    /// <inheritdoc/>
+    internal override string? PairedTargetColumnName => TargetColumnName;
+
     /// <inheritdoc/>
     internal override AutoencoderTrainingOptions Snapshot()
     {

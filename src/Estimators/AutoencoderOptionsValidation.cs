@@ -69,6 +69,8 @@ internal static class AutoencoderOptionsValidation
                 throw new ArgumentException($"'{nameof(options.ImputedColumnName)}' must differ from the other output column names. Got '{options.ImputedColumnName}'.", nameof(options));
         }
 
+        if (options.PairedTargetColumnName is not null)
+            ValidateTarget(options);
         RequireLatentDimension(options.LatentDimension, nameof(options.LatentDimension));
         RequireDefined(options.Scaling, nameof(options.Scaling));
         RequirePositive(options.Epochs, nameof(options.Epochs));
@@ -98,6 +100,18 @@ internal static class AutoencoderOptionsValidation
         if (options.NumberOfThreads is { } threads && threads <= 0)
             throw new ArgumentOutOfRangeException(nameof(options.NumberOfThreads), threads, $"'{nameof(options.NumberOfThreads)}' must be positive when set. Got {threads}.");
         TrainingThreads.Validate(options.NumberOfThreads, nameof(options.NumberOfThreads));
+    }
+
+    /// <summary>Checks a paired target column: a name, not the input itself, and not with missing-value handling.</summary>
+    private static void ValidateTarget(AutoencoderTrainingOptions options)
+    {
+        const string TargetColumnName = nameof(AutoencoderOptions.TargetColumnName);
+        string target = options.PairedTargetColumnName!;
+        RequireName(target, TargetColumnName);
+        if (target == options.InputColumnName)
+            throw new ArgumentException($"'{TargetColumnName}' must differ from '{nameof(options.InputColumnName)}': leave it null to reconstruct the input. Got '{target}' for both.", TargetColumnName);
+        if (options.TreatNaNAsMissing)
+            throw new ArgumentException($"'{TargetColumnName}' ('{target}') cannot be combined with '{nameof(options.TreatNaNAsMissing)}': imputation fills the input from its own reconstruction, and a model with a target reconstructs another column.", TargetColumnName);
     }
 
     internal static void RequireName(string? name, string option)

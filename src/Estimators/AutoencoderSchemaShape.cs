@@ -5,7 +5,7 @@ using MLNet.Autoencoders.Transforms.Persistence;
 
 namespace MLNet.Autoencoders.Estimators;
 
-/// <summary>The <see cref="IEstimator{TTransformer}.GetOutputSchema"/> of every autoencoder estimator: checks the input column, adds the three outputs (and the imputed column when NaN is treated as missing).</summary>
+/// <summary>The <see cref="IEstimator{TTransformer}.GetOutputSchema"/> of every autoencoder estimator: checks the input column (and a paired target column), adds the three outputs (and the imputed column when NaN is treated as missing).</summary>
 internal static class AutoencoderSchemaShape
 {
     /// <exception cref="ArgumentOutOfRangeException">The input column is missing or is not a known-size float vector.</exception>
@@ -13,9 +13,11 @@ internal static class AutoencoderSchemaShape
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var input = RequireFloatVector(inputSchema, options.InputColumnName);
+        // With a paired target, the reconstruction is in the target's units and carries the target column's annotations.
+        var reconstructed = options.PairedTargetColumnName is { } target ? RequireFloatVector(inputSchema, target) : input;
         var columns = inputSchema.ToDictionary(c => c.Name);
         columns[options.LatentColumnName] = MlNetInternals.CreateColumn(options.LatentColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false);
-        columns[options.ReconstructionColumnName] = MlNetInternals.CreateColumn(options.ReconstructionColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, input.Annotations);
+        columns[options.ReconstructionColumnName] = MlNetInternals.CreateColumn(options.ReconstructionColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, reconstructed.Annotations);
         columns[options.ReconstructionErrorColumnName] = MlNetInternals.CreateColumn(options.ReconstructionErrorColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false);
         if (options.TreatNaNAsMissing)
             columns[options.ImputedColumnName] = MlNetInternals.CreateColumn(options.ImputedColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, input.Annotations);

@@ -148,6 +148,9 @@ public abstract class AutoencoderTrainingOptions
     /// </summary>
     public Action<EpochLoss>? EpochCompleted { get; set; }
 
+    /// <summary>The paired target column of the estimators that have one (see <see cref="AutoencoderOptions.TargetColumnName"/>); <see langword="null"/> otherwise.</summary>
+    internal virtual string? PairedTargetColumnName => null;
+
     /// <summary>
     /// A deep copy of these options (arrays included), which the estimator keeps and validates so that changing this
     /// object after creating the estimator changes nothing but <see cref="CancellationToken"/> and <see cref="EpochCompleted"/>.

@@ -19,8 +19,10 @@ namespace MLNet.Autoencoders.Estimators;
 /// planar images (channel by channel, each row by row) of <see cref="ConvolutionalNetworkOptions.ImageShape"/>, or of the column's own
 /// (channels, height, width) dimensions, which <c>ExtractPixels</c> sets. Height and width must be divisible by 2 to the number of blocks.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.LatentColumnName"/></term><description>Output: vector of <see cref="float"/> of size <see cref="AutoencoderTrainingOptions.LatentDimension"/>.</description></item>
+/// <item><term><see cref="ConvolutionalAutoencoderOptions.TargetColumnName"/></term><description>Optional input: known-size vector of <see cref="float"/> holding the paired
+/// target images (of <see cref="ConvolutionalAutoencoderOptions.TargetImageShape"/> or the column's dimensions) the network learns to produce instead of the input.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionColumnName"/></term><description>Output: vector of <see cref="float"/> of the input's size, in the input's units
-/// (with a <see cref="OutputActivation.Sigmoid"/> output and pixels in [0, 1], within [0, 1]).</description></item>
+/// (with a <see cref="OutputActivation.Sigmoid"/> output and pixels in [0, 1], within [0, 1]); the target's size and units with a target.</description></item>
 /// <item><term><see cref="AutoencoderTrainingOptions.ReconstructionErrorColumnName"/></term><description>Output: <see cref="float"/>, the mean over pixels of the squared difference between input and reconstruction, in the input's units.</description></item>
 /// </list>
 /// <para>
@@ -64,8 +66,12 @@ public sealed class ConvolutionalAutoencoderEstimator : IEstimator<AutoencoderTr
         ArgumentNullException.ThrowIfNull(input);
         var column = InputColumn.Find(input.Schema, options.InputColumnName);
         var image = ConvolutionalInputShape.Resolve(column, options);
-        var fitted = AutoencoderFitter.Fit(host, input, options, _ => ArchitectureFor(image, options));
-        return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize);
+        ImageShape? target = options.TargetColumnName is { } targetName
+            ? ConvolutionalInputShape.ResolveTarget(InputColumn.Find(input.Schema, targetName), options)
+            : null;
+        var fitted = AutoencoderFitter.Fit(host, input, options, _ => ArchitectureFor(image, options) with { Target = target });
+        return new AutoencoderTransformer(fitted.Network, fitted.Scaler, AutoencoderFitter.ColumnNames(options), fitted.History, options.ScoringBatchSize,
+            fitted.TargetScaler);
     }
 
     /// <summary>Describes the columns <see cref="Fit"/>'s transformer will add, checking the input column and a declared <see cref="ConvolutionalNetworkOptions.ImageShape"/>.</summary>

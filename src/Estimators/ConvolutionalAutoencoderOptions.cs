@@ -1,4 +1,5 @@
 using MLNet.Autoencoders.Transforms;
+using MLNet.Autoencoders.Transforms.Networks;
 
 namespace MLNet.Autoencoders.Estimators;
 
@@ -14,4 +15,25 @@ namespace MLNet.Autoencoders.Estimators;
 /// </summary>
 public sealed class ConvolutionalAutoencoderOptions : ConvolutionalNetworkOptions
 {
+    /// <summary>
+    /// A column to reconstruct instead of the input: the network is trained to map <see cref="AutoencoderTrainingOptions.InputColumnName"/>
+    /// to this column (paired targets: a small image to a large one, a grey image to a colour one, a noisy recording to its clean
+    /// pair). It must be a known-size vector of <see cref="float"/> without NaN or infinities; its size may differ from the input's.
+    /// Its scaling (<see cref="AutoencoderTrainingOptions.Scaling"/>) is learned separately and stored in the model. The
+    /// reconstruction column then holds the prediction in the target's units, and the reconstruction error compares it with this
+    /// column when the scored data has it (NaN when it does not). Default is <see langword="null"/>: reconstruct the input.
+    /// Not combined with <see cref="AutoencoderTrainingOptions.TreatNaNAsMissing"/>, and trained in memory only.
+    /// </summary>
+    public string? TargetColumnName { get; set; }
+
+    /// <inheritdoc/>
+    internal override string? PairedTargetColumnName => TargetColumnName;
+
+    /// <summary>
+    /// The shape of the images in <see cref="TargetColumnName"/> (channels, height, width), e.g. (3, 28, 28) to colour 1x28x28
+    /// grey images or (1, 28, 28) to upscale 1x14x14 ones. Default is <see langword="null"/>: the target column's own dimensions
+    /// (as <c>ExtractPixels</c> records them). Its height and width must be divisible by 2 to the number of <see cref="ConvolutionalNetworkOptions.Channels"/>
+    /// blocks, like the input's: the decoder starts from feature maps of the target's size divided by that factor.
+    /// </summary>
+    public ImageShape? TargetImageShape { get; set; }
 }

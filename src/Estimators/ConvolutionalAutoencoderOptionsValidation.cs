@@ -30,6 +30,14 @@ internal static class ConvolutionalAutoencoderOptionsValidation
             throw new ArgumentOutOfRangeException(nameof(options.ImageShape), shape,
                 $"'{nameof(options.ImageShape)}' must have positive channels, height and width. Got {shape}.");
         }
+        if (options is ConvolutionalAutoencoderOptions { TargetImageShape: { } target } convolutional)
+        {
+            const string TargetImageShape = nameof(ConvolutionalAutoencoderOptions.TargetImageShape);
+            if (convolutional.TargetColumnName is null)
+                throw new ArgumentException($"'{TargetImageShape}' is {target}, but '{nameof(convolutional.TargetColumnName)}' is null: set the target column, or leave the shape unset.", TargetImageShape);
+            if (!target.IsValid)
+                throw new ArgumentOutOfRangeException(TargetImageShape, target, $"'{TargetImageShape}' must have positive channels, height and width. Got {target}.");
+        }
         AutoencoderOptionsValidation.RequireDefined(options.Downsampling, nameof(options.Downsampling));
         AutoencoderOptionsValidation.RequireDefined(options.Upsampling, nameof(options.Upsampling));
         AutoencoderOptionsValidation.RequireDefined(options.Activation, nameof(options.Activation));

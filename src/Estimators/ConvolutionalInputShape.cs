@@ -20,28 +20,38 @@ internal static class ConvolutionalInputShape
     {
         if (options.ImageShape is { } declared)
             CheckBlocks(columnName, declared, options.Channels.Length);
+        if (options is ConvolutionalAutoencoderOptions { TargetColumnName: { } target, TargetImageShape: { } targetShape })
+            CheckBlocks(target, targetShape, options.Channels.Length);
     }
 
     /// <summary>The shape of the images in <paramref name="column"/>, a known-size vector of <see cref="float"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The shape is unknown, does not match the vector's size or dimensions, or does not fit the blocks.</exception>
-    public static ImageShape Resolve(DataViewSchema.Column column, ConvolutionalNetworkOptions options)
+    public static ImageShape Resolve(DataViewSchema.Column column, ConvolutionalNetworkOptions options) =>
+        Resolve(column, options.ImageShape, nameof(options.ImageShape), options.Channels.Length);
+
+    /// <summary>The shape of the paired target images in <paramref name="column"/>, from <see cref="ConvolutionalAutoencoderOptions.TargetImageShape"/> or the column's dimensions.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The shape is unknown, does not match the vector's size or dimensions, or does not fit the blocks.</exception>
+    public static ImageShape ResolveTarget(DataViewSchema.Column column, ConvolutionalAutoencoderOptions options) =>
+        Resolve(column, options.TargetImageShape, nameof(options.TargetImageShape), options.Channels.Length);
+
+    private static ImageShape Resolve(DataViewSchema.Column column, ImageShape? declaredShape, string optionName, int blocks)
     {
         var vector = (VectorDataViewType)column.Type;
         var dimensions = vector.Dimensions;
         ImageShape image;
-        if (options.ImageShape is { } declared)
+        if (declaredShape is { } declared)
         {
             if (declared.Size != vector.Size)
             {
                 throw new ArgumentOutOfRangeException("input",
-                    $"Schema mismatch for input column '{column.Name}': ImageShape {declared} needs vectors of {declared.Size} values " +
+                    $"Schema mismatch for input column '{column.Name}': {optionName} {declared} needs vectors of {declared.Size} values " +
                     $"(channels x height x width), but the column holds {vector.Size}.");
             }
             if (dimensions.Length > 1 && !Matches(declared, dimensions))
             {
                 throw new ArgumentOutOfRangeException("input",
-                    $"Schema mismatch for input column '{column.Name}': ImageShape is {declared}, but the column's dimensions are {string.Join("x", dimensions)}. " +
-                    "Leave ImageShape unset to use the column's dimensions.");
+                    $"Schema mismatch for input column '{column.Name}': {optionName} is {declared}, but the column's dimensions are {string.Join("x", dimensions)}. " +
+                    $"Leave {optionName} unset to use the column's dimensions.");
             }
             image = declared;
         }
@@ -53,10 +63,10 @@ internal static class ConvolutionalInputShape
                 2 => new ImageShape(1, dimensions[0], dimensions[1]),
                 _ => throw new ArgumentOutOfRangeException("input",
                     $"Input column '{column.Name}' is a vector of {vector.Size} values without image dimensions. " +
-                    "Set ImageShape (channels, height, width), or make the column with ExtractPixels, which records them."),
+                    $"Set {optionName} (channels, height, width), or make the column with ExtractPixels, which records them."),
             };
         }
-        CheckBlocks(column.Name, image, options.Channels.Length);
+        CheckBlocks(column.Name, image, blocks);
         return image;
     }
 

@@ -93,7 +93,7 @@ public sealed class AutoencoderDecoderTransformer : BatchedTransformer
         var reader = model.Reader;
         var columns = DecoderColumnNames.Read(reader);
         var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
+        var scaler = FeatureScaler.Read(reader, architecture.OutputSize);
         int batchSize = reader.ReadInt32();
         if (batchSize <= 0)
             throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");

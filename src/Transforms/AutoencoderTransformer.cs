@@ -25,19 +25,23 @@ namespace MLNet.Autoencoders.Transforms;
 public sealed class AutoencoderTransformer : BatchedTransformer
 {
     internal const string PersistenceKind = "Autoencoder";
-    // Version 2 added the optional column names (log-variance, imputed) after the loss history; version 1 is still read.
-    private const int FormatVersion = 2;
+    // Version 2 added the optional column names (log-variance, imputed) after the loss history; version 3 the paired target
+    // (a flag, then its column name and scaling) after them. Versions 1 and 2 are still read.
+    private const int FormatVersion = 3;
     private readonly AutoencoderScorer scorer;
 
     internal AutoencoderTransformer(AutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns,
-        IReadOnlyList<EpochLoss> lossHistory, int scoringBatchSize)
+        IReadOnlyList<EpochLoss> lossHistory, int scoringBatchSize, FeatureScaler? targetScaler = null)
         : base(scoringBatchSize)
     {
+        if ((columns.Target is not null) != network.Architecture.HasTarget)
+            throw new ArgumentException("A target column name comes with a network that has a target, and only with one.", nameof(columns));
         Architecture = network.Architecture;
         Scaler = scaler;
+        TargetScaler = targetScaler;
         Columns = columns;
         LossHistory = lossHistory;
-        scorer = new AutoencoderScorer(network, scaler);
+        scorer = new AutoencoderScorer(network, scaler, targetScaler);
     }
 
     /// <summary>The names of the input column and of the output columns.</summary>
@@ -48,6 +52,12 @@ public sealed class AutoencoderTransformer : BatchedTransformer
 
     /// <summary>The input scaling learned at fit time, and the missing-value fill if the model treats NaN as missing.</summary>
     public FeatureScaler Scaler { get; }
+
+    /// <summary>
+    /// The paired target's scaling learned at fit time, for a model trained with a target column (see
+    /// <see cref="AutoencoderColumnNames.Target"/>); <see langword="null"/> for an autoencoder.
+    /// </summary>
+    public FeatureScaler? TargetScaler { get; }
 
     /// <summary>The training and validation loss of every epoch that ran.</summary>
     public IReadOnlyList<EpochLoss> LossHistory { get; }
@@ -69,14 +79,15 @@ public sealed class AutoencoderTransformer : BatchedTransformer
     }
 
     /// <summary>
-    /// Decodes points of the latent space into rows of the input's shape. Works for any autoencoder, but only a
-    /// variational one has a latent space where every point near the origin decodes to a plausible row.
+    /// Decodes points of the latent space into rows of the input's shape (of the target's, for a model with a paired target).
+    /// Works for any autoencoder, but only a variational one has a latent space where every point near the origin decodes to a plausible row.
     /// </summary>
     /// <param name="latentPoints">The points, each of <see cref="NetworkArchitecture.LatentDimension"/> values.</param>
     /// <returns>
     /// One row per point with two columns: <see cref="AutoencoderColumnNames.Latent"/>, the point, and
     /// <see cref="AutoencoderColumnNames.Input"/>, its decoding in the input's units (a known-size vector of <see cref="float"/>
-    /// of the input's size, so the view can go through this transformer or the rest of a pipeline).
+    /// of the input's size, so the view can go through this transformer or the rest of a pipeline); for a model with a paired
+    /// target, the column is <see cref="AutoencoderColumnNames.Target"/> and holds rows of the target's size and units.
     /// </returns>
     /// <exception cref="ArgumentException">A point does not have <see cref="NetworkArchitecture.LatentDimension"/> values.</exception>
     public IDataView Decode(IReadOnlyList<float[]> latentPoints)
@@ -138,10 +149,11 @@ public sealed class AutoencoderTransformer : BatchedTransformer
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 2);
         ThrowIfDisposed();
         int inputSize = Architecture.InputSize, latentSize = Architecture.LatentDimension;
-        long values = (long)steps * Math.Max(latentSize, inputSize);
+        int widest = Math.Max(latentSize, Math.Max(inputSize, Architecture.OutputSize));
+        long values = (long)steps * widest;
         if (values > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(steps), steps,
-                $"'{nameof(steps)}' asks for {values:N0} values; at most {Array.MaxLength / Math.Max(latentSize, inputSize):N0} rows of this model fit in one view. Got {steps}.");
+                $"'{nameof(steps)}' asks for {values:N0} values; at most {Array.MaxLength / widest:N0} rows of this model fit in one view. Got {steps}.");
         if (from.Length != inputSize || to.Length != inputSize)
             throw new ArgumentException($"Interpolate needs two rows of {inputSize} features; got {from.Length} and {to.Length}.");
         var ends = scorer.CreateBatch(2);
@@ -172,6 +184,12 @@ public sealed class AutoencoderTransformer : BatchedTransformer
             writer.Write(ScoringBatchSize);
             LossHistoryFormat.Write(writer, LossHistory);
             Columns.WriteOptional(writer);
+            writer.Write(Columns.Target is not null);
+            if (Columns.Target is { } target)
+            {
+                writer.Write(target);
+                TargetScaler!.Write(writer);
+            }
             model.WriteBinaryStream(WeightsEntry, w => ModuleWeights.Write(w, scorer.Network));
         });
     }
@@ -192,6 +210,17 @@ public sealed class AutoencoderTransformer : BatchedTransformer
         var history = LossHistoryFormat.Read(reader);
         if (model.FormatVersion >= 2)
             columns = columns.ReadOptional(reader);
+        FeatureScaler? targetScaler = null;
+        if (model.FormatVersion >= 3 && reader.ReadBoolean())
+        {
+            string target = reader.ReadString();
+            if (string.IsNullOrWhiteSpace(target))
+                throw new InvalidDataException("The model holds an empty target column name.");
+            columns = columns with { Target = target };
+            targetScaler = FeatureScaler.Read(reader, architecture.OutputSize);
+        }
+        if ((columns.Target is not null) != architecture.HasTarget)
+            throw new InvalidDataException($"The model's target column and its network ({architecture}) disagree on whether the network has a target.");
         if (columns.LatentLogVariance is not null && !architecture.IsVariational)
             throw new InvalidDataException($"The model names a latent log-variance column, but its network ({architecture}) is not variational.");
         if ((columns.Imputed is not null) != (scaler.MissingValueFill is not null))
@@ -201,7 +230,7 @@ public sealed class AutoencoderTransformer : BatchedTransformer
         try
         {
             model.ReadBinaryStream(WeightsEntry, r => ModuleWeights.Read(r, network, PersistenceKind));
-            return new AutoencoderTransformer(network, scaler, columns, history, batchSize);
+            return new AutoencoderTransformer(network, scaler, columns, history, batchSize, targetScaler);
         }
         catch
         {
@@ -212,11 +241,11 @@ public sealed class AutoencoderTransformer : BatchedTransformer
 
     private IDataView DecodedView(float[] latents, int rows)
     {
-        var decoded = new float[rows * Architecture.InputSize];
+        var decoded = new float[rows * Architecture.OutputSize];
         scorer.Decode(latents, rows, decoded);
         return new VectorColumnsDataView(rows,
             (Columns.Latent, Architecture.LatentDimension, latents),
-            (Columns.Input, Architecture.InputSize, decoded));
+            (Columns.Target ?? Columns.Input, Architecture.OutputSize, decoded));
     }
 
     private AutoencoderSchema CreateSchema(DataViewSchema inputSchema)

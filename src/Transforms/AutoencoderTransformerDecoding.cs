@@ -26,7 +26,7 @@ public static class AutoencoderTransformerDecoding
         var network = NetworkCopy.Of(autoencoder);
         try
         {
-            return new AutoencoderDecoderTransformer(network, autoencoder.Scaler, columns, autoencoder.ScoringBatchSize);
+            return new AutoencoderDecoderTransformer(network, autoencoder.TargetScaler ?? autoencoder.Scaler, columns, autoencoder.ScoringBatchSize);
         }
         catch
         {

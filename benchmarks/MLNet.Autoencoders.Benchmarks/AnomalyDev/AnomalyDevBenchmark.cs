@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using static TorchSharp.torch;
 
@@ -44,6 +45,8 @@ internal static class AnomalyDevBenchmark
             if (detector is not null)
             {
                 var outcomes = seeds.Select(seed => detector(set, seed)).ToList();
+                if (settings.ScoresFolder is { } folder)
+                    WriteScores(folder, set, seeds, outcomes);
                 detectorAuc = outcomes.Average(o => RocAuc.Compute(o.Scores, set.Labels));
                 fitSeconds = outcomes.Average(o => o.FitTime.TotalSeconds);
             }
@@ -63,5 +66,16 @@ internal static class AnomalyDevBenchmark
             results.Add(result);
         }
         return results;
+    }
+
+    /// <summary>Writes each seed's scores as "&lt;set&gt;.seed&lt;k&gt;.csv": a header, then the label and the score of every row.</summary>
+    private static void WriteScores(string folder, AnomalySet set, int[] seeds, IReadOnlyList<DetectorOutcome> outcomes)
+    {
+        Directory.CreateDirectory(folder);
+        for (int s = 0; s < seeds.Length; s++)
+        {
+            var lines = outcomes[s].Scores.Select((score, row) => $"{(set.Labels[row] ? 1 : 0)},{score.ToString("R", CultureInfo.InvariantCulture)}");
+            File.WriteAllLines(Path.Combine(folder, $"{set.Name}.seed{seeds[s]}.csv"), lines.Prepend("label,score"));
+        }
     }
 }

@@ -12,15 +12,18 @@ namespace MLNet.Autoencoders.Benchmarks.AnomalyDev;
 /// <param name="CsvPath">Where to write the results as CSV, or <see langword="null"/>.</param>
 /// <param name="Epochs">Overrides the detector's <see cref="AutoencoderAnomalyOptions.Epochs"/>, or <see langword="null"/> for its default.</param>
 /// <param name="EnsembleSize">Overrides the detector's <see cref="AutoencoderAnomalyOptions.EnsembleSize"/>, or <see langword="null"/> for its default.</param>
+/// <param name="Neighbors">Overrides the detector's <see cref="AutoencoderAnomalyOptions.NumberOfNeighbors"/>, or <see langword="null"/> for its default.</param>
+/// <param name="ScoresFolder">Where to write the detector's score of every row, one CSV per set and seed (label, score), for analysis; or <see langword="null"/>.</param>
 internal sealed record AnomalyDevSettings(
-    string DataFolder, string[]? Sets, int Seeds, bool RunDetector, bool RunReferences, string? CsvPath, int? Epochs, int? EnsembleSize, int? Neighbors = null)
+    string DataFolder, string[]? Sets, int Seeds, bool RunDetector, bool RunReferences, string? CsvPath, int? Epochs, int? EnsembleSize, int? Neighbors = null,
+    string? ScoresFolder = null)
 {
     /// <summary>The flag that selects this benchmark mode.</summary>
     public const string Flag = "--anomaly-dev";
 
     private const string Usage =
         "Usage: --anomaly-dev [--sets crabs,thyroid] [--seeds 1] [--detector-only | --references-only] [--csv out.csv] " +
-        "[--data folder] [--epochs N] [--ensemble-size N] [--neighbors K]";
+        "[--data folder] [--epochs N] [--ensemble-size N] [--neighbors K] [--scores folder]";
 
     /// <summary>Reads the options that follow <see cref="Flag"/>.</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a bad value; the message names it.</exception>
@@ -41,6 +44,7 @@ internal sealed record AnomalyDevSettings(
                 "--epochs" => settings with { Epochs = Positive(args, ref i) },
                 "--ensemble-size" => settings with { EnsembleSize = Positive(args, ref i) },
                 "--neighbors" => settings with { Neighbors = NonNegative(args, ref i) },
+                "--scores" => settings with { ScoresFolder = Value(args, ref i) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}' for {Flag}. {Usage}"),
             };
         }

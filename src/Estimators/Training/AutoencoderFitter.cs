@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 
 namespace MLNet.Autoencoders.Estimators.Training;
 
-/// <summary>What fitting produced: the trained network, the input scaling and the loss history.</summary>
-internal sealed record FittedNetwork(AutoencoderNetwork Network, FeatureScaler Scaler, IReadOnlyList<EpochLoss> History);
+/// <summary>What fitting produced: the trained network, the input scaling, the loss history and, with a paired target, the target's scaling.</summary>
+internal sealed record FittedNetwork(AutoencoderNetwork Network, FeatureScaler Scaler, IReadOnlyList<EpochLoss> History, FeatureScaler? TargetScaler = null);
 
 /// <summary>
 /// The fitting procedure every autoencoder estimator shares: check and read the input column, learn the
@@ -21,7 +21,10 @@ internal static class AutoencoderFitter
     /// <param name="host">The estimator's host: its random source gives the default seed, its channels the progress messages.</param>
     /// <param name="input">The training data.</param>
     /// <param name="options">The shared options.</param>
-    /// <param name="architectureFor">The network for an input size; it may reject the size with an <see cref="ArgumentOutOfRangeException"/>.</param>
+    /// <param name="architectureFor">
+    /// The network for an input size; it may reject the size with an <see cref="ArgumentOutOfRangeException"/>. When the options
+    /// name a paired target column, the network must have a target (<see cref="NetworkArchitecture.OutputSize"/> is its size).
+    /// </param>
     /// <param name="adjust">Estimator-specific additions to the training settings (e.g. penalty weights).</param>
     public static FittedNetwork Fit(IHost host, IDataView input, AutoencoderTrainingOptions options,
         Func<int, NetworkArchitecture> architectureFor, Func<TrainingSettings, TrainingSettings>? adjust = null)
@@ -37,16 +40,22 @@ internal static class AutoencoderFitter
             channel.Warning(MessageSensitivity.None, $"Autoencoder: LatentDimension {architecture.LatentDimension} is not smaller than the {inputSize} input features; the network can learn to copy its input.");
         int seed = options.Seed ?? host.Rand.Next();
 
-        bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, inputSize,
+        var targetColumn = PairedTargets.FindColumn(input.Schema, options.PairedTargetColumnName, architecture);
+        bool streaming = DataModeChoice.UsesStreaming(input, options.DataMode, options.InMemoryBudgetMegabytes, inputSize + architecture.OutputSize,
             copies: options.TreatNaNAsMissing ? 2 : 1, channel, "Autoencoder");
+        if (streaming && targetColumn is not null)
+            throw new ArgumentOutOfRangeException(nameof(options.DataMode),
+                $"'{nameof(options.DataMode)}' is Streaming (or Auto chose it for data above {options.InMemoryBudgetMegabytes} MB), but a paired target column ('{targetColumn.Value.Name}') trains in memory only. Set DataMode = TrainingDataMode.InMemory, or raise InMemoryBudgetMegabytes.");
         BufferLimits.RequireScoringBatch(options.ScoringBatchSize, Math.Max(inputSize, architecture.LatentDimension));
         if (streaming)
             BufferLimits.RequireStreamingBuffer(options.StreamingBufferRows, inputSize);
+        PairedTargets? targets = null;
         var (scaler, training, trainingRows, validation) = streaming
             ? PrepareStreaming(input, column, inputSize, options, seed, channel)
-            : PrepareInMemory(input, column, inputSize, options, seed, channel);
+            : PrepareInMemory(input, column, inputSize, options, seed, channel, targetColumn, out targets);
         using var batches = training;
         using var heldOut = validation;
+        using var pairedTargets = targets;
 
         using var threads = ThreadCountScope.Set(TrainingThreads.Choose(options.NumberOfThreads, architecture, options.BatchSize));
         var network = architecture.CreateNetwork();
@@ -57,8 +66,8 @@ internal static class AutoencoderFitter
                 network.ResetParameters(generator);
             var settings = Settings(options, seed);
             var trainer = new AutoencoderTrainer(adjust is null ? settings : adjust(settings), channel, options.EpochCompleted);
-            var history = trainer.Train(network, batches, validation);
-            return new FittedNetwork(network, scaler, history);
+            var history = trainer.Train(network, batches, validation, targets?.Validation);
+            return new FittedNetwork(network, scaler, history, targets?.Scaler);
         }
         catch
         {
@@ -67,9 +76,11 @@ internal static class AutoencoderFitter
         }
     }
 
+    /// <summary>Reads and scales the training matrix (and a paired target, see <see cref="PairedTargets"/>, into <paramref name="targets"/>) and splits off the validation rows.</summary>
     private static (FeatureScaler, IBatchSource, long, TrainingMatrix?) PrepareInMemory(IDataView input, DataViewSchema.Column column, int inputSize,
-        AutoencoderTrainingOptions options, int seed, IChannel channel)
+        AutoencoderTrainingOptions options, int seed, IChannel channel, DataViewSchema.Column? targetColumn, out PairedTargets? targets)
     {
+        targets = null;
         var data = TrainingMatrix.Read(input, column, inputSize, options.CancellationToken, allowMissing: options.TreatNaNAsMissing);
         try
         {
@@ -79,10 +90,13 @@ internal static class AutoencoderFitter
             scaler.Apply(data.Values);
             int validationCount = (int)(data.RowCount * (double)options.ValidationFraction);
             var (trainingRows, validation) = data.Split(validationCount, new Random(seed));
-            return (scaler, new InMemoryBatches(data, trainingRows, ownsData: true), trainingRows.Length, validation);
+            if (targetColumn is { } target)
+                targets = PairedTargets.Read(input, target, data.RowCount, options.Scaling, validationCount, seed, options.CancellationToken);
+            return (scaler, new InMemoryBatches(data, trainingRows, ownsData: true, targets?.Rows), trainingRows.Length, validation);
         }
         catch
         {
+            targets?.Dispose();
             data.Dispose();
             throw;
         }
@@ -129,6 +143,7 @@ internal static class AutoencoderFitter
         options.InputColumnName, options.LatentColumnName, options.ReconstructionColumnName, options.ReconstructionErrorColumnName)
     {
         Imputed = options.TreatNaNAsMissing ? options.ImputedColumnName : null,
+        Target = options.PairedTargetColumnName,
     };
 
     /// <summary>

@@ -37,7 +37,11 @@ internal sealed class AutoencoderTrainer
     }
 
     /// <summary>Trains <paramref name="network"/> in place on the batches of <paramref name="training"/> and returns the loss of every epoch that ran.</summary>
-    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation)
+    /// <param name="network">The network to train.</param>
+    /// <param name="training">The training batches.</param>
+    /// <param name="validation">The validation rows, or <see langword="null"/>.</param>
+    /// <param name="validationTargets">The validation rows' paired targets when the network maps its input to another column; <see langword="null"/> otherwise.</param>
+    public IReadOnlyList<EpochLoss> Train(AutoencoderNetwork network, IBatchSource training, TrainingMatrix? validation, TrainingMatrix? validationTargets = null)
     {
         var history = new List<EpochLoss>();
         using var heapSettings = NativeHeap.KeepFreedMemoryWhileTraining();
@@ -58,7 +62,7 @@ internal sealed class AutoencoderTrainer
             if (objective is not null && !objective.BeginEpoch(epoch, network))
                 break;
             var terms = RunEpoch(epoch, network, optimizer, training, random, corruption, generator, heapGuard);
-            double? validationLoss = validation is null ? null : Validate(network, validation);
+            double? validationLoss = validation is null ? null : Validate(network, validation, validationTargets);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -163,7 +167,7 @@ internal sealed class AutoencoderTrainer
 
     private Dictionary<string, Tensor> LossTerms(ForwardPass pass, TrainingBatch batch)
     {
-        var reconstruction = ReconstructionLoss(pass.Reconstruction, batch.Clean, batch.Observed);
+        var reconstruction = ReconstructionLoss(pass.Reconstruction, batch.Target ?? batch.Clean, batch.Observed);
         if (settings.ReconstructionWeight != 1)
         {
             using Scalar weight = settings.ReconstructionWeight;
@@ -190,9 +194,9 @@ internal sealed class AutoencoderTrainer
 
     /// <summary>
     /// The validation loss: the objective's validation terms when it reports any for these rows (which needs the rows'
-    /// indices, <see cref="TrainingMatrix.SourceRows"/>), otherwise the mean squared reconstruction error.
+    /// indices, <see cref="TrainingMatrix.SourceRows"/>), otherwise the mean squared reconstruction error (against <paramref name="targets"/> when the network has paired targets).
     /// </summary>
-    private double Validate(AutoencoderNetwork network, TrainingMatrix validation)
+    private double Validate(AutoencoderNetwork network, TrainingMatrix validation, TrainingMatrix? targets)
     {
         network.eval();
         using var scope = NewDisposeScope();
@@ -206,7 +210,7 @@ internal sealed class AutoencoderTrainer
             if (terms.Count > 0)
                 return terms.Values.Sum(term => (double)term.item<float>());
         }
-        return ReconstructionLoss(network.forward(data), data, validation.Observed).item<float>();
+        return ReconstructionLoss(network.forward(data), targets?.Tensor ?? data, validation.Observed).item<float>();
     }
 
     private void Report(EpochLoss loss)

@@ -12,13 +12,16 @@ internal sealed class InMemoryBatches : IBatchSource
     private readonly TrainingMatrix data;
     private readonly int[] order;
     private readonly bool ownsData;
+    private readonly TrainingMatrix? targets;
 
     /// <param name="data">The scaled rows.</param>
     /// <param name="trainingRows">The indices of the rows to train on; this class shuffles the array in place each epoch.</param>
     /// <param name="ownsData">Whether disposing this source disposes <paramref name="data"/>.</param>
-    public InMemoryBatches(TrainingMatrix data, int[] trainingRows, bool ownsData)
+    /// <param name="targets">Every row's scaled paired target, indexed like <paramref name="data"/> (not owned), or <see langword="null"/>.</param>
+    public InMemoryBatches(TrainingMatrix data, int[] trainingRows, bool ownsData, TrainingMatrix? targets = null)
     {
         this.data = data;
+        this.targets = targets;
         order = trainingRows;
         this.ownsData = ownsData;
         Fill = data.Fill is { } fill ? tensor(fill, [1, data.FeatureCount]) : null;
@@ -57,7 +60,8 @@ internal sealed class InMemoryBatches : IBatchSource
             }
             var indices = order.narrow(0, next, count);
             next += count;
-            batch = new TrainingBatch(source.data.Tensor.index_select(0, indices), source.data.Observed?.index_select(0, indices), indices);
+            batch = new TrainingBatch(source.data.Tensor.index_select(0, indices), source.data.Observed?.index_select(0, indices), indices,
+                source.targets?.Tensor.index_select(0, indices));
             return true;
         }
 

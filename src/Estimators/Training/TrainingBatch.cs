@@ -12,4 +12,5 @@ namespace MLNet.Autoencoders.Estimators.Training;
 /// Which rows these are, Int64 [rows]: indices into the training matrix when it is materialised, the rows' positions in the
 /// data view when it is streamed. A <see cref="ITrainingObjective"/> looks up per-row targets (labels, target distributions) with them.
 /// </param>
-internal sealed record TrainingBatch(Tensor Clean, Tensor? Observed, Tensor Rows);
+/// <param name="Target">The rows' paired targets, [rows, target features], when the network maps its input to another column; <see langword="null"/> otherwise (the target is <paramref name="Clean"/>).</param>
+internal sealed record TrainingBatch(Tensor Clean, Tensor? Observed, Tensor Rows, Tensor? Target = null);

@@ -13,10 +13,12 @@ internal sealed class AutoencoderRowBatch : IRowBatch
     private readonly AutoencoderSchema schema;
     private readonly AutoencoderBatch batch;
     private readonly FeatureReader features;
+    private readonly FeatureReader? targets;
 
     // The row-at-a-time path (PredictionEngine) asks for every computed column of a row separately and cannot
     // always tell rows apart by position; a one-row batch is therefore recomputed only when its input changed.
     private float[]? lastSingleRow;
+    private float[]? lastSingleTarget;
 
     public AutoencoderRowBatch(AutoencoderScorer scorer, AutoencoderSchema schema, DataViewRow source, int capacity)
     {
@@ -24,15 +26,23 @@ internal sealed class AutoencoderRowBatch : IRowBatch
         this.schema = schema;
         batch = scorer.CreateBatch(capacity);
         features = new FeatureReader(source, source.Schema[schema.Feature.Index], scorer.InputSize);
+        if (schema.Target is { } target)
+            targets = new FeatureReader(source, source.Schema[target.Index], scorer.OutputSize);
+        batch.TargetAvailable = targets is not null;
     }
 
     public int Capacity => batch.Capacity;
 
-    public void Capture(int slot) => features.Read(batch.InputRow(slot));
+    public void Capture(int slot)
+    {
+        features.Read(batch.InputRow(slot));
+        targets?.Read(batch.TargetRow(slot));
+    }
 
     public void Compute(int count)
     {
-        if (count == 1 && lastSingleRow is not null && batch.Count == 1 && batch.InputRow(0).SequenceEqual(lastSingleRow))
+        if (count == 1 && lastSingleRow is not null && batch.Count == 1 && batch.InputRow(0).SequenceEqual(lastSingleRow)
+            && (targets is null || batch.TargetRow(0).SequenceEqual(lastSingleTarget)))
             return;
         batch.Count = count;
         scorer.Score(batch);
@@ -40,6 +50,11 @@ internal sealed class AutoencoderRowBatch : IRowBatch
         {
             lastSingleRow ??= new float[scorer.InputSize];
             batch.InputRow(0).CopyTo(lastSingleRow);
+            if (targets is not null)
+            {
+                lastSingleTarget ??= new float[scorer.OutputSize];
+                batch.TargetRow(0).CopyTo(lastSingleTarget);
+            }
         }
         else
         {

@@ -19,10 +19,11 @@ internal sealed class AutoencoderSchema
     // The output kind of each computed column, in the order the columns were added.
     private readonly int[] kinds;
 
-    private AutoencoderSchema(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, int[] kinds)
+    private AutoencoderSchema(DataViewSchema input, DataViewSchema output, DataViewSchema.Column feature, DataViewSchema.Column? target, int[] kinds)
     {
-        Appended = new AppendedSchema(input, output, [feature]);
+        Appended = new AppendedSchema(input, output, target is { } t ? [feature, t] : [feature]);
         Feature = feature;
+        Target = target;
         this.kinds = kinds;
     }
 
@@ -34,7 +35,8 @@ internal sealed class AutoencoderSchema
     /// <summary>The input column the network reads.</summary>
     public DataViewSchema.Column Feature { get; }
 
-    /// <summary>The number of columns carried over from the input.</summary>
+    /// <summary>The paired target column the error compares with, when the model has one and the data holds it; otherwise <see langword="null"/>.</summary>
+    public DataViewSchema.Column? Target { get; }
 
     public static AutoencoderSchema Create(DataViewSchema input, AutoencoderColumnNames names, Networks.NetworkArchitecture architecture)
     {
@@ -44,10 +46,19 @@ internal sealed class AutoencoderSchema
             throw new ArgumentOutOfRangeException(nameof(input), $"Schema mismatch for input column '{names.Input}': {problem}.");
         var latentType = new VectorDataViewType(NumberDataViewType.Single, latentDimension);
         var inputType = new VectorDataViewType(NumberDataViewType.Single, inputSize);
+        // A model with a paired target scores data with or without the target column; when present it must have the target's size.
+        var target = names.Target is { } targetName && input.GetColumnOrNull(targetName) is not null
+            ? InputColumn.Find(input, targetName, architecture.OutputSize)
+            : (DataViewSchema.Column?)null;
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(input);
         builder.AddColumn(names.Latent, latentType);
-        builder.AddColumn(names.Reconstruction, inputType, feature.Annotations);
+        if (names.Target is null)
+            builder.AddColumn(names.Reconstruction, inputType, feature.Annotations);
+        else if (target is { } targetColumn)
+            builder.AddColumn(names.Reconstruction, new VectorDataViewType(NumberDataViewType.Single, architecture.OutputSize), targetColumn.Annotations);
+        else
+            builder.AddColumn(names.Reconstruction, new VectorDataViewType(NumberDataViewType.Single, architecture.OutputSize));
         builder.AddColumn(names.ReconstructionError, NumberDataViewType.Single);
         var kinds = new List<int> { LatentOutput, ReconstructionOutput, ErrorOutput };
         if (names.LatentLogVariance is { } logVariance)
@@ -60,13 +71,9 @@ internal sealed class AutoencoderSchema
             builder.AddColumn(imputed, inputType, feature.Annotations);
             kinds.Add(ImputedOutput);
         }
-        return new AutoencoderSchema(input, builder.ToSchema(), feature, kinds.ToArray());
+        return new AutoencoderSchema(input, builder.ToSchema(), feature, target, kinds.ToArray());
     }
 
-    /// <summary>
-    /// The output (<see cref="LatentOutput"/>, <see cref="ReconstructionOutput"/>, ...) a column index of <see cref="Output"/>
-    /// names, or -1 for a carried-over column.
-    /// </summary>
     /// <summary>The output (one of the *Output constants) that computed column <paramref name="computedIndex"/> holds.</summary>
     public int OutputKind(int computedIndex) => kinds[computedIndex];
 }

@@ -17,13 +17,13 @@ internal static class DecoderSchema
         var latent = InputColumn.Find(input, names.Latent, architecture.LatentDimension);
         ImageShape? image = architecture switch
         {
-            ConvolutionalArchitecture convolutional => convolutional.Image,
+            ConvolutionalArchitecture convolutional => convolutional.OutputImage,
             ConvolutionalVariationalArchitecture variational => variational.Convolution.Image,
             _ => null,
         };
         var outputType = image is { } shape
             ? new VectorDataViewType(NumberDataViewType.Single, shape.Channels, shape.Height, shape.Width)
-            : new VectorDataViewType(NumberDataViewType.Single, architecture.InputSize);
+            : new VectorDataViewType(NumberDataViewType.Single, architecture.OutputSize);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(input);
         builder.AddColumn(names.Output, outputType);

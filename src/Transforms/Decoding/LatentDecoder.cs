@@ -17,8 +17,8 @@ internal sealed class LatentDecoder : IDisposable
     /// <summary>Takes ownership of <paramref name="network"/>.</summary>
     public LatentDecoder(AutoencoderNetwork network, FeatureScaler scaler)
     {
-        if (scaler.FeatureCount != network.Architecture.InputSize)
-            throw new ArgumentException($"The scaler has {scaler.FeatureCount} features, but the network outputs {network.Architecture.InputSize}.", nameof(scaler));
+        if (scaler.FeatureCount != network.Architecture.OutputSize)
+            throw new ArgumentException($"The scaler has {scaler.FeatureCount} features, but the network outputs {network.Architecture.OutputSize}.", nameof(scaler));
         this.network = network;
         Scaler = scaler;
         network.eval();
@@ -32,7 +32,7 @@ internal sealed class LatentDecoder : IDisposable
 
     public int LatentDimension => Architecture.LatentDimension;
 
-    public int OutputSize => Architecture.InputSize;
+    public int OutputSize => Architecture.OutputSize;
 
     /// <summary>Decodes the first <paramref name="rows"/> codes of <paramref name="latent"/> (row-major) into <paramref name="output"/>.</summary>
     public void Decode(ReadOnlySpan<float> latent, int rows, Span<float> output)

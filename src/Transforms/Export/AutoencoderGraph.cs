@@ -8,11 +8,12 @@ namespace MLNet.Autoencoders.Transforms.Export;
 /// <summary>
 /// The ONNX graph of an <see cref="AutoencoderTransformer"/>: its input column in, its output columns out, computed as
 /// <see cref="AutoencoderScorer"/> computes them (missing-value fill, scaling, encoder, decoder, inverse scaling, the
-/// per-row error, the imputed row).
+/// per-row error, the imputed row). A network with a paired target maps its input to the target's units with the target's
+/// scaling; its file has no error output, since the graph's only input is the input column (the target is what the model predicts).
 /// </summary>
 internal static class AutoencoderGraph
 {
-    public static OnnxGraphBuilder Build(AutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns)
+    public static OnnxGraphBuilder Build(AutoencoderNetwork network, FeatureScaler scaler, AutoencoderColumnNames columns, FeatureScaler? targetScaler = null)
     {
         var architecture = network.Architecture;
         var graph = new OnnxGraphBuilder();
@@ -23,7 +24,7 @@ internal static class AutoencoderGraph
 
         string scaled = scaling.Apply(graph, scaling.FillMissing(graph, input));
         var (latent, logVariance) = layers.Encode(graph, scaled);
-        string reconstruction = scaling.Invert(graph, layers.Decode(graph, latent));
+        string reconstruction = (targetScaler is null ? scaling : new ScalingGraph(targetScaler)).Invert(graph, layers.Decode(graph, latent));
         bool missingValues = scaler.MissingValueFill is not null;
         if (!missingValues)
         {
@@ -37,9 +38,12 @@ internal static class AutoencoderGraph
         graph.Expose(latent, columns.Latent);
         graph.Output(columns.Latent, TensorProto.Types.DataType.Float, architecture.LatentDimension);
         graph.Expose(reconstruction, columns.Reconstruction);
-        graph.Output(columns.Reconstruction, TensorProto.Types.DataType.Float, architecture.InputSize);
-        graph.Expose(ReconstructionError(graph, input, reconstruction, missingValues), columns.ReconstructionError);
-        graph.Output(columns.ReconstructionError, TensorProto.Types.DataType.Float);
+        graph.Output(columns.Reconstruction, TensorProto.Types.DataType.Float, architecture.OutputSize);
+        if (columns.Target is null)
+        {
+            graph.Expose(ReconstructionError(graph, input, reconstruction, missingValues), columns.ReconstructionError);
+            graph.Output(columns.ReconstructionError, TensorProto.Types.DataType.Float);
+        }
         if (columns.LatentLogVariance is { } logVarianceColumn)
         {
             graph.Expose(logVariance ?? throw new InvalidOperationException("A log-variance column needs a variational network."), logVarianceColumn);

@@ -15,7 +15,7 @@ internal static class DecoderGraph
         graph.Input(columns.Latent, architecture.LatentDimension);
         string decoded = new ScalingGraph(scaler).Invert(graph, new NetworkGraph(network, "network").Decode(graph, columns.Latent));
         graph.Expose(decoded, columns.Output);
-        graph.Output(columns.Output, TensorProto.Types.DataType.Float, architecture.InputSize);
+        graph.Output(columns.Output, TensorProto.Types.DataType.Float, architecture.OutputSize);
         return graph;
     }
 }

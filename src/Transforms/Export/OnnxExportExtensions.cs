@@ -99,15 +99,17 @@ public static class OnnxExportExtensions
     {
         CheckUsable(transformer, nameof(transformer));
         var columns = transformer.Columns;
-        var graph = AutoencoderGraph.Build(transformer.Network, transformer.Scaler, columns);
+        var graph = AutoencoderGraph.Build(transformer.Network, transformer.Scaler, columns, transformer.TargetScaler);
+        var outputs = columns.Target is null ? columns.Outputs : columns.Outputs.Where(c => c != columns.ReconstructionError).ToArray();
         return OnnxModelWriter.CreateModel(graph, nameof(AutoencoderTransformer),
-            $"Autoencoder {transformer.Architecture}: '{columns.Input}' in; {string.Join(", ", columns.Outputs.Select(c => $"'{c}'"))} out.",
+            $"Autoencoder {transformer.Architecture}: '{columns.Input}' in; {string.Join(", ", outputs.Select(c => $"'{c}'"))} out.",
             [
                 ("architecture", transformer.Architecture.ToString()),
                 ("input_scaling", transformer.Scaler.Kind.ToString()),
                 ("treats_nan_as_missing", (transformer.Scaler.MissingValueFill is not null).ToString()),
                 ("input_columns", columns.Input),
-                ("output_columns", string.Join(",", columns.Outputs)),
+                ("output_columns", string.Join(",", outputs)),
+                .. columns.Target is { } target ? [("target_column", target)] : Array.Empty<(string, string)>(),
             ]);
     }
 

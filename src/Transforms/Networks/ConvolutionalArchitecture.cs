@@ -27,6 +27,28 @@ public sealed record ConvolutionalArchitecture(
 {
     internal const byte FormatTag = 2;
 
+    /// <summary>The tag of a convolutional network trained on paired targets: the same fields, then <see cref="Target"/>'s shape.</summary>
+    internal const byte TargetFormatTag = 6;
+
+    /// <summary>
+    /// The shape of the target images the decoder produces when the network maps its input images to a separate target column
+    /// (e.g. 1x14x14 in, 1x28x28 out, or grey in, colour out); <see langword="null"/> (the default) for an autoencoder. The decoder
+    /// starts from feature maps of the target's height and width divided by <see cref="DownsamplingFactor"/>.
+    /// </summary>
+    public ImageShape? Target { get; init; }
+
+    /// <summary>The images the decoder produces: <see cref="Target"/>, or the input's shape.</summary>
+    public ImageShape OutputImage => Target ?? Image;
+
+    /// <inheritdoc/>
+    public override int OutputSize => OutputImage.Size;
+
+    /// <inheritdoc/>
+    public override bool HasTarget => Target is not null;
+
+    /// <summary>The shape of the feature maps the decoder's first block reads: <see cref="FeatureMapShape"/> with the output's height and width.</summary>
+    public ImageShape DecoderMapShape => new(Channels[^1], OutputImage.Height / DownsamplingFactor, OutputImage.Width / DownsamplingFactor);
+
     /// <summary>The most encoder blocks a model may declare: each halves the image.</summary>
     internal const int MaxBlocks = 16;
 
@@ -37,7 +59,7 @@ public sealed record ConvolutionalArchitecture(
     public ImageShape FeatureMapShape => new(Channels[^1], Image.Height / DownsamplingFactor, Image.Width / DownsamplingFactor);
 
     /// <inheritdoc/>
-    private protected override byte Tag => FormatTag;
+    private protected override byte Tag => HasTarget ? TargetFormatTag : FormatTag;
 
     /// <inheritdoc/>
     public override AutoencoderNetwork CreateNetwork() => new ConvolutionalAutoencoderNetwork(this);
@@ -79,11 +101,30 @@ public sealed record ConvolutionalArchitecture(
     public override string ToString()
     {
         string output = OutputActivation == OutputActivation.Identity ? "" : $", {OutputActivation} output";
-        return $"{Image} -conv[{string.Join(", ", Channels)}] ({Downsampling})-> {FeatureMapShape} -> {LatentDimension} -> {FeatureMapShape}"
-            + $" -conv[{string.Join(", ", Channels.Reverse().Skip(1).Append(Image.Channels))}] ({Upsampling})-> {Image} ({Activation}{output})";
+        return $"{Image} -conv[{string.Join(", ", Channels)}] ({Downsampling})-> {FeatureMapShape} -> {LatentDimension} -> {DecoderMapShape}"
+            + $" -conv[{string.Join(", ", Channels.Reverse().Skip(1).Append(OutputImage.Channels))}] ({Upsampling})-> {OutputImage} ({Activation}{output})";
     }
 
-    private protected override void WriteBody(BinaryWriter writer) => WriteFields(writer);
+    private protected override void WriteBody(BinaryWriter writer)
+    {
+        WriteFields(writer);
+        if (Target is { } target)
+        {
+            writer.Write(target.Channels);
+            writer.Write(target.Height);
+            writer.Write(target.Width);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteBody"/> wrote for a network with a target.</summary>
+    internal static ConvolutionalArchitecture ReadTargetBody(BinaryReader reader)
+    {
+        var architecture = ReadBody(reader);
+        var target = new ImageShape(ReadPositive(reader, "target channels"), ReadPositive(reader, "target height"), ReadPositive(reader, "target width"));
+        if (ShapeProblem(target, architecture.Channels.Count) is { } problem)
+            throw new InvalidDataException($"The model's convolutional network is inconsistent: {problem}, but its target images are {target}.");
+        return architecture with { Target = target };
+    }
 
     /// <summary>Writes the fields <see cref="ReadBody"/> reads (also the body of a <see cref="ConvolutionalVariationalArchitecture"/>).</summary>
     internal void WriteFields(BinaryWriter writer)

@@ -24,6 +24,8 @@ public sealed class ConvolutionalAutoencoderNetwork : AutoencoderNetwork
         ArgumentNullException.ThrowIfNull(architecture);
         if (ConvolutionalArchitecture.ShapeProblem(architecture.Image, architecture.Channels.Count) is { } problem)
             throw new ArgumentException($"Cannot build a convolutional network for {architecture.Image} images: {problem}.", nameof(architecture));
+        if (architecture.Target is { } target && ConvolutionalArchitecture.ShapeProblem(target, architecture.Channels.Count) is { } targetProblem)
+            throw new ArgumentException($"Cannot build a convolutional network for {target} target images: {targetProblem}.", nameof(architecture));
         this.architecture = architecture;
         encoder = ConvolutionalLayerStacks.Encoder(architecture);
         decoder = ConvolutionalLayerStacks.Decoder(architecture);

@@ -54,7 +54,7 @@ internal static class ConvolutionalLayerStacks
     /// </summary>
     public static Sequential Decoder(ConvolutionalArchitecture architecture)
     {
-        var maps = architecture.FeatureMapShape;
+        var maps = architecture.DecoderMapShape;
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
             ("linear", Linear(architecture.LatentDimension, maps.Size)),
@@ -66,7 +66,7 @@ internal static class ConvolutionalLayerStacks
         {
             int from = channels[channels.Count - 1 - block];
             bool last = block == channels.Count - 1;
-            int to = last ? architecture.Image.Channels : channels[channels.Count - 2 - block];
+            int to = last ? architecture.OutputImage.Channels : channels[channels.Count - 2 - block];
             if (architecture.Upsampling == ConvolutionalUpsampling.TransposedConvolution)
             {
                 layers.Add(($"deconv{block}", ConvTranspose2d(from, to, Kernel, stride: 2, padding: Kernel / 2, output_padding: 1)));

@@ -20,18 +20,38 @@ public sealed record DenseArchitecture(
 {
     internal const byte FormatTag = 1;
 
+    /// <summary>The tag of a dense network trained on paired targets: the same fields, then <see cref="TargetSize"/>.</summary>
+    internal const byte TargetFormatTag = 5;
+
+    /// <summary>
+    /// The size of the target the decoder produces when the network maps its input to a separate target column; <see langword="null"/>
+    /// (the default) for an autoencoder, whose decoder reproduces the input.
+    /// </summary>
+    public int? TargetSize { get; init; }
+
     /// <inheritdoc/>
-    private protected override byte Tag => FormatTag;
+    public override int OutputSize => TargetSize ?? InputSize;
+
+    /// <inheritdoc/>
+    public override bool HasTarget => TargetSize is not null;
+
+    /// <inheritdoc/>
+    private protected override byte Tag => HasTarget ? TargetFormatTag : FormatTag;
 
     /// <inheritdoc/>
     public override AutoencoderNetwork CreateNetwork() => new DenseAutoencoderNetwork(this);
 
     /// <inheritdoc/>
     public override string ToString() =>
-        string.Join("-", EncoderLayers.Prepend(InputSize).Append(LatentDimension).Concat(DecoderLayers).Append(InputSize))
+        string.Join("-", EncoderLayers.Prepend(InputSize).Append(LatentDimension).Concat(DecoderLayers).Append(OutputSize))
         + (OutputActivation == OutputActivation.Identity ? $" ({Activation})" : $" ({Activation}, {OutputActivation} output)");
 
-    private protected override void WriteBody(BinaryWriter writer) => WriteFields(writer);
+    private protected override void WriteBody(BinaryWriter writer)
+    {
+        WriteFields(writer);
+        if (TargetSize is { } targetSize)
+            writer.Write(targetSize);
+    }
 
     /// <summary>Writes the layer sizes and activations; shared with the variational architecture, which has the same fields.</summary>
     internal void WriteFields(BinaryWriter writer)

@@ -5,7 +5,7 @@ namespace MLNet.Autoencoders.Transforms.Networks;
 
 /// <summary>
 /// A multilayer (dense) autoencoder: an encoder stack of linear layers down to a linear latent layer,
-/// and a decoder stack back up to a linear output layer of the input's size.
+/// and a decoder stack back up to a linear output layer of the input's size (or the target's, see <see cref="NetworkArchitecture.OutputSize"/>).
 /// </summary>
 public sealed class DenseAutoencoderNetwork : AutoencoderNetwork
 {
@@ -20,7 +20,7 @@ public sealed class DenseAutoencoderNetwork : AutoencoderNetwork
     {
         this.architecture = architecture;
         encoder = LayerStacks.Dense(architecture.InputSize, architecture.EncoderLayers, architecture.LatentDimension, architecture.Activation);
-        decoder = LayerStacks.Dense(architecture.LatentDimension, architecture.DecoderLayers, architecture.InputSize, architecture.Activation,
+        decoder = LayerStacks.Dense(architecture.LatentDimension, architecture.DecoderLayers, architecture.OutputSize, architecture.Activation,
             architecture.OutputActivation);
         RegisterComponents();
     }

@@ -19,6 +19,15 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
     /// <summary>The largest layer or input size a saved network may declare; options are checked against it.</summary>
     internal const int MaxSize = 1 << 24;
 
+    /// <summary>
+    /// The length of the flat vector the decoder produces: the input size for an autoencoder, the target's size for a network
+    /// trained on paired targets (an input mapped to a different output, e.g. a small image to a large one).
+    /// </summary>
+    public virtual int OutputSize => InputSize;
+
+    /// <summary>Whether the decoder's output is a separate target rather than the input (see <see cref="OutputSize"/>).</summary>
+    public virtual bool HasTarget => false;
+
     /// <summary>Builds a network of this shape with PyTorch's default initialisation.</summary>
     public abstract AutoencoderNetwork CreateNetwork();
 
@@ -45,7 +54,9 @@ public abstract record NetworkArchitecture(int InputSize, int LatentDimension)
         return tag switch
         {
             DenseArchitecture.FormatTag => DenseArchitecture.ReadBody(reader),
+            DenseArchitecture.TargetFormatTag => DenseArchitecture.ReadBody(reader) with { TargetSize = ReadPositive(reader, "target size") },
             ConvolutionalArchitecture.FormatTag => ConvolutionalArchitecture.ReadBody(reader),
+            ConvolutionalArchitecture.TargetFormatTag => ConvolutionalArchitecture.ReadTargetBody(reader),
             VariationalArchitecture.FormatTag => VariationalArchitecture.ReadBody(reader),
             ConvolutionalVariationalArchitecture.FormatTag => ConvolutionalVariationalArchitecture.ReadBody(reader),
             _ => throw new InvalidDataException($"The model holds a network architecture with tag {tag}, which this version does not know."),

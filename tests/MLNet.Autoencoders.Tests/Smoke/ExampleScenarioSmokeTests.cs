@@ -19,6 +19,7 @@ public sealed class ExampleScenarioSmokeTests
         ["gap-filling"] = "lower RMSE than filling each pixel with its mean",
         ["semi-supervised-fashion"] = "Saved the confusion matrix of (a) at 5% labels to",
         ["rotated-digits"] = "Multi-task heads: one network predicts both the digit and the angle",
+        ["upscaling"] = "Saved inputs, bicubic and learned upscalings and the originals to",
     };
 
     [TestMethod]
@@ -29,6 +30,7 @@ public sealed class ExampleScenarioSmokeTests
     [DataRow("gap-filling")]
     [DataRow("semi-supervised-fashion")]
     [DataRow("rotated-digits")]
+    [DataRow("upscaling")]
     public void Scenario_SmokeRun_ExitsZeroPrintsItsResultAndWritesPlots(string scenario)
     {
         using var folder = new ScratchFolder();
