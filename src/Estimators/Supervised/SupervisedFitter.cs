@@ -94,6 +94,9 @@ internal static class SupervisedFitter
         if (options.PretrainedAutoencoder is { } pretrained)
         {
             var architecture = pretrained.Architecture;
+            if (architecture.HasTarget)
+                throw new ArgumentOutOfRangeException(nameof(options.PretrainedAutoencoder),
+                    $"'{nameof(options.PretrainedAutoencoder)}' was trained to produce a paired target column, not to reconstruct its input ({architecture}); the multiclass trainer needs an autoencoder without TargetColumnName.");
             if (vector.Size != architecture.InputSize)
                 throw new ArgumentOutOfRangeException("input",
                     $"Schema mismatch for input column '{feature.Name}': the pre-trained autoencoder expects vectors of {architecture.InputSize} values, got {vector}.");

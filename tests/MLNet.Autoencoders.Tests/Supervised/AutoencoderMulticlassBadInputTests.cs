@@ -97,6 +97,19 @@ public sealed class AutoencoderMulticlassBadInputTests
     }
 
     [TestMethod]
+    public void Fit_PretrainedAutoencoderWithPairedTarget_ThrowsSayingWhy()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = LabelledBlobs.Load(ml, LabelledBlobs.Rows(60, 1));
+        var withTarget = ml.Transforms.Concatenate("Target", "Features", "Features").Fit(data).Transform(data);
+        using var pretrained = ml.Transforms.Autoencoder(new AutoencoderOptions { TargetColumnName = "Target", Epochs = 1, Seed = 1 }).Fit(withTarget);
+        var options = Options();
+        options.PretrainedAutoencoder = pretrained;
+        AssertFitFails<ArgumentOutOfRangeException>(ml, withTarget, options, schemaToo: false,
+            "'PretrainedAutoencoder' was trained to produce a paired target column, not to reconstruct its input");
+    }
+
+    [TestMethod]
     public void Fit_AuxiliaryTargetOfWrongType_ThrowsNamingIt()
     {
         var ml = new MLContext(seed: 1);
