@@ -2,6 +2,8 @@ using MLNet.Autoencoders.Examples;
 using MLNet.Autoencoders.Examples.Scenarios.FashionMnist;
 using MLNet.Autoencoders.Examples.Scenarios.GapFilling;
 using MLNet.Autoencoders.Examples.Scenarios.PenguinsClustering;
+using MLNet.Autoencoders.Examples.Scenarios.RotatedDigits;
+using MLNet.Autoencoders.Examples.Scenarios.SemiSupervisedFashion;
 using MLNet.Autoencoders.Examples.Scenarios.Upscaling;
 using MLNet.Autoencoders.Examples.Scenarios.VariationalDigits;
 using MLNet.Autoencoders.Examples.Scenarios.WineAnomaly;
@@ -15,6 +17,8 @@ Scenario[] scenarios =
     new("wine-anomaly", "Autoencoder vs RandomizedPca: find 10 planted outliers among 129 wines", WineAnomaly.Run),
     new("vae-digits", "Variational autoencoder: 2-D latent space, sampling and interpolation of 8x8 digits", VariationalDigits.Run),
     new("fashion-mnist", "Images: dense vs convolutional, denoising and decoder-only autoencoders on Fashion-MNIST", FashionMnist.Run),
+    new("semi-supervised-fashion", "Semi-supervised classification: Fashion-MNIST with 1-100% of the labels, vs no reconstruction and SDCA", SemiSupervisedFashion.Run),
+    new("rotated-digits", "Multi-task: one network learns the digit and the rotation angle of rotated 8x8 digits, vs single-task networks", RotatedDigits.Run),
     new("gap-filling", "Missing values: fill cloud gaps in (synthetic) sea-surface temperature, vs pixel-mean filling", GapFilling.Run),
     new("upscaling", "Paired targets: a convolutional upscaler from 14x14 to 28x28 Fashion-MNIST, vs bicubic upscaling", Upscaling.Run),
 ];

@@ -9,7 +9,7 @@ namespace MLNet.Autoencoders.Transforms;
 /// </summary>
 /// <param name="Epoch">The 1-based epoch number.</param>
 /// <param name="TrainingLoss">The mean total loss over the training rows of this epoch.</param>
-/// <param name="ValidationLoss">The mean squared reconstruction error on the held-out validation rows, or <see langword="null"/> when no validation fraction was set.</param>
+/// <param name="ValidationLoss">The mean squared reconstruction error on the held-out validation rows (for a supervised autoencoder, the held-out loss of its prediction heads on the labelled validation rows), or <see langword="null"/> when no validation fraction was set.</param>
 /// <param name="Elapsed">The wall-clock time this epoch took.</param>
 public sealed record EpochLoss(int Epoch, double TrainingLoss, double? ValidationLoss, TimeSpan Elapsed)
 {

@@ -166,7 +166,7 @@ internal static class AutoencoderFitter
         return scaler.WithMissingValueFill(fill);
     }
 
-    private static TrainingSettings Settings(AutoencoderTrainingOptions options, int seed) => new(
+    internal static TrainingSettings Settings(AutoencoderTrainingOptions options, int seed) => new(
         options.Epochs, options.BatchSize, options.LearningRate, options.WeightDecay,
         options.EarlyStoppingPatience, seed, options.CancellationToken)
     {

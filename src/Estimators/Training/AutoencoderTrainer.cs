@@ -62,7 +62,7 @@ internal sealed class AutoencoderTrainer
             if (objective is not null && !objective.BeginEpoch(epoch, network))
                 break;
             var terms = RunEpoch(epoch, network, optimizer, training, random, corruption, generator, heapGuard);
-            double? validationLoss = validation is null ? null : Evaluate(network, validation, validationTargets);
+            double? validationLoss = validation is null ? null : Validate(network, validation, validationTargets);
             var loss = new EpochLoss(epoch, terms.Values.Sum(), validationLoss, clock.Elapsed) { TrainingTerms = terms };
             history.Add(loss);
             Report(loss);
@@ -167,10 +167,13 @@ internal sealed class AutoencoderTrainer
 
     private Dictionary<string, Tensor> LossTerms(ForwardPass pass, TrainingBatch batch)
     {
-        var terms = new Dictionary<string, Tensor>
+        var reconstruction = ReconstructionLoss(pass.Reconstruction, batch.Target ?? batch.Clean, batch.Observed);
+        if (settings.ReconstructionWeight != 1)
         {
-            [EpochLoss.ReconstructionTerm] = ReconstructionLoss(pass.Reconstruction, batch.Target ?? batch.Clean, batch.Observed),
-        };
+            using Scalar weight = settings.ReconstructionWeight;
+            reconstruction = reconstruction.mul(weight);
+        }
+        var terms = new Dictionary<string, Tensor> { [EpochLoss.ReconstructionTerm] = reconstruction };
         if (settings.SparsityWeight > 0)
         {
             using Scalar weight = settings.SparsityWeight;
@@ -189,12 +192,25 @@ internal sealed class AutoencoderTrainer
         return terms;
     }
 
-    private static double Evaluate(AutoencoderNetwork network, TrainingMatrix validation, TrainingMatrix? targets)
+    /// <summary>
+    /// The validation loss: the objective's validation terms when it reports any for these rows (which needs the rows'
+    /// indices, <see cref="TrainingMatrix.SourceRows"/>), otherwise the mean squared reconstruction error (against <paramref name="targets"/> when the network has paired targets).
+    /// </summary>
+    private double Validate(AutoencoderNetwork network, TrainingMatrix validation, TrainingMatrix? targets)
     {
         network.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return ReconstructionLoss(network.forward(validation.Tensor), targets?.Tensor ?? validation.Tensor, validation.Observed).item<float>();
+        var data = validation.Tensor;
+        if (settings.Objective is { } objective && validation.SourceRows is { } rows)
+        {
+            var latent = network.Encode(data);
+            var pass = new ForwardPass(latent, network.Decode(latent));
+            var terms = objective.ValidationTerms(pass, new TrainingBatch(data, validation.Observed, tensor(rows, ScalarType.Int64)));
+            if (terms.Count > 0)
+                return terms.Values.Sum(term => (double)term.item<float>());
+        }
+        return ReconstructionLoss(network.forward(data), targets?.Tensor ?? data, validation.Observed).item<float>();
     }
 
     private void Report(EpochLoss loss)

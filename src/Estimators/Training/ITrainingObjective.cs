@@ -26,4 +26,13 @@ internal interface ITrainingObjective
     /// reconstruction term and reported per epoch in <see cref="Transforms.EpochLoss.TrainingTerms"/>.
     /// </summary>
     IReadOnlyDictionary<string, Tensor> Terms(ForwardPass pass, TrainingBatch batch);
+
+    /// <summary>
+    /// The objective's loss on the validation rows, by name, each a scalar tensor; <paramref name="batch"/>'s
+    /// <see cref="TrainingBatch.Rows"/> name the rows as in training, and <paramref name="pass"/> is deterministic (the
+    /// network in evaluation mode, a variational network's posterior means). When it returns any term, their sum replaces
+    /// the reconstruction error as the validation loss that early stopping watches (a classifier stops on its held-out
+    /// cross-entropy); empty (the default) keeps the reconstruction error.
+    /// </summary>
+    IReadOnlyDictionary<string, Tensor> ValidationTerms(ForwardPass pass, TrainingBatch batch) => new Dictionary<string, Tensor>();
 }

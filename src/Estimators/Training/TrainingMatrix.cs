@@ -42,6 +42,12 @@ internal sealed unsafe class TrainingMatrix : IDisposable
     /// </summary>
     public Tensor? Observed => observed;
 
+    /// <summary>
+    /// For a matrix <see cref="Split"/> drew from another (the validation rows), the index each of its rows had there, so that
+    /// per-row labels or targets of the original rows can be looked up; <see langword="null"/> otherwise.
+    /// </summary>
+    public int[]? SourceRows { get; private init; }
+
     /// <summary>Each feature's fill value in <see cref="Values"/>' current units, once <see cref="FillMissing"/> has run.</summary>
     public float[]? Fill { get; private set; }
 
@@ -147,6 +153,7 @@ internal sealed unsafe class TrainingMatrix : IDisposable
         {
             observed = observed?.index_select(0, indices).DetachFromDisposeScope(),
             Fill = Fill,
+            SourceRows = rows.ToArray(),
         };
         return taken;
     }

@@ -16,6 +16,9 @@ internal sealed record TrainingSettings(
     /// <summary>Standard deviation or fraction for <see cref="Noise"/>.</summary>
     public double NoiseLevel { get; init; }
 
+    /// <summary>The weight of the reconstruction term (lambda 1 of a multi-task loss); 0 trains the objective's terms alone. Default: 1.</summary>
+    public double ReconstructionWeight { get; init; } = 1;
+
     /// <summary>The weight of the L1 penalty on latent activations (sparse autoencoders). Default: 0.</summary>
     public double SparsityWeight { get; init; }
 

@@ -18,5 +18,6 @@ internal static class PersistedModelKinds
             [AutoencoderTransformer.PersistenceKind] = AutoencoderTransformer.Load,
             [AutoencoderDecoderTransformer.PersistenceKind] = AutoencoderDecoderTransformer.Load,
             [AnomalyDetection.AutoencoderAnomalyTransformer.PersistenceKind] = AnomalyDetection.AutoencoderAnomalyTransformer.Load,
+            [Supervised.AutoencoderMulticlassTransformer.PersistenceKind] = Supervised.AutoencoderMulticlassTransformer.Load,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -17,6 +17,8 @@ public sealed class ExampleScenarioSmokeTests
         ["vae-digits"] = "Saved 60 sampled digits to",
         ["fashion-mnist"] = "they reproduce every output exactly: yes",
         ["gap-filling"] = "lower RMSE than filling each pixel with its mean",
+        ["semi-supervised-fashion"] = "Saved the confusion matrix of (a) at 5% labels to",
+        ["rotated-digits"] = "Multi-task heads: one network predicts both the digit and the angle",
         ["upscaling"] = "Saved inputs, bicubic and learned upscalings and the originals to",
     };
 
@@ -26,6 +28,8 @@ public sealed class ExampleScenarioSmokeTests
     [DataRow("vae-digits")]
     [DataRow("fashion-mnist")]
     [DataRow("gap-filling")]
+    [DataRow("semi-supervised-fashion")]
+    [DataRow("rotated-digits")]
     [DataRow("upscaling")]
     public void Scenario_SmokeRun_ExitsZeroPrintsItsResultAndWritesPlots(string scenario)
     {

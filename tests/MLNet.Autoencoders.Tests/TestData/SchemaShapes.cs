@@ -11,9 +11,14 @@ public static class SchemaShapes
     {
         VectorDataViewType vector => MlNetInternals.CreateColumn(column.Name,
             vector.IsKnownSize ? SchemaShape.Column.VectorKind.Vector : SchemaShape.Column.VectorKind.VariableVector,
-            vector.ItemType, vector.ItemType is KeyDataViewType),
-        var type => MlNetInternals.CreateColumn(column.Name, SchemaShape.Column.VectorKind.Scalar, type, type is KeyDataViewType),
+            ItemType(vector.ItemType), vector.ItemType is KeyDataViewType),
+        var type => MlNetInternals.CreateColumn(column.Name, SchemaShape.Column.VectorKind.Scalar, ItemType(type), type is KeyDataViewType),
     }));
+
+    /// <summary>A schema shape describes a key column by its raw number type and the key flag.</summary>
+    private static DataViewType ItemType(DataViewType type) => type is KeyDataViewType key
+        ? key.RawType == typeof(uint) ? NumberDataViewType.UInt32 : key.RawType == typeof(ulong) ? NumberDataViewType.UInt64 : key.RawType == typeof(ushort) ? NumberDataViewType.UInt16 : NumberDataViewType.Byte
+        : type;
 
     public static SchemaShape.Column? Find(SchemaShape shape, string name) => shape.LastOrDefault(c => c.Name == name) is { Name: not null } c ? c : null;
 }
