@@ -7,11 +7,12 @@ using MLNet.Autoencoders.Estimators.AnomalyDetection;
 using MLNet.Autoencoders.Transforms.AnomalyDetection;
 using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.Networks;
+using MLNet.Autoencoders.Transforms.Supervised;
 
 namespace MLNet.Autoencoders.Benchmarks;
 
 /// <summary>
-/// <c>--soak-minutes M [--soak-rows 600]</c>: fits the anomaly detector and every estimator over and over, on small generated
+/// <c>--soak-minutes M [--soak-rows 600]</c>: fits the anomaly detector and every estimator (paired targets and the multiclass trainer included) over and over, on small generated
 /// data, while another thread forces full garbage collections and runs finalizers in a loop, then scores every row; prints the
 /// count of fits, optimiser steps, native (libtorch) errors and non-finite outputs. Goal: 0 errors. Not run in CI (long).
 /// </summary>
@@ -21,9 +22,17 @@ internal static class SoakBenchmark
     {
         [VectorType(FeatureCount)]
         public float[] Features { get; set; } = [];
+
+        /// <summary>A paired target: the first features squared (for <c>TargetColumnName</c>).</summary>
+        [VectorType(TargetCount)]
+        public float[] Target { get; set; } = [];
+
+        /// <summary>A class from the row's position on the generating curve; empty (unlabelled) for every fourth row.</summary>
+        public string Label { get; set; } = "";
     }
 
     private const int FeatureCount = 64;
+    private const int TargetCount = 16;
 
     public static bool TryRun(string[] args)
     {
@@ -42,10 +51,13 @@ internal static class SoakBenchmark
         var rows = Enumerable.Range(0, rowCount).Select(_ =>
         {
             double t = random.NextDouble(), s = random.NextDouble();
-            return new Row { Features = Enumerable.Range(0, FeatureCount).Select(j => (float)(Math.Sin(t * j) + s * Math.Cos(j) + 0.05 * random.NextDouble())).ToArray() };
+            var features = Enumerable.Range(0, FeatureCount).Select(j => (float)(Math.Sin(t * j) + s * Math.Cos(j) + 0.05 * random.NextDouble())).ToArray();
+            string label = random.Next(4) == 0 ? "" : t < 0.33 ? "low" : t < 0.67 ? "middle" : "high";
+            return new Row { Features = features, Target = [.. features.Take(TargetCount).Select(v => v * v)], Label = label };
         }).ToArray();
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.Cache(ml.Data.LoadFromEnumerable(rows));
+        var loaded = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label").Fit(loaded).Transform(loaded));
         var fits = new (string Name, int BatchSize, Func<int, ITransformer> Fit)[]
         {
             ("anomaly detector", 32, seed => ml.AnomalyDetection.Trainers.Autoencoder(new AutoencoderAnomalyOptions { Epochs = 20, Seed = seed }).Fit(data)),
@@ -57,6 +69,10 @@ internal static class SoakBenchmark
                 { ImageShape = new ImageShape(1, 8, 8), Channels = [8, 16], LatentDimension = 4, Epochs = 5, BatchSize = 16, Seed = seed }).Fit(data)),
             ("convolutional variational 8x8", 16, seed => ml.Transforms.ConvolutionalVariationalAutoencoder(new ConvolutionalVariationalAutoencoderOptions
                 { ImageShape = new ImageShape(1, 8, 8), Channels = [8, 16], LatentDimension = 4, Epochs = 5, BatchSize = 16, Seed = seed }).Fit(data)),
+            ("dense, paired target", 16, seed => ml.Transforms.Autoencoder(new AutoencoderOptions
+                { TargetColumnName = "Target", LatentDimension = 4, Epochs = 20, BatchSize = 16, Seed = seed }).Fit(data)),
+            ("multiclass, semi-supervised", 16, seed => ml.MulticlassClassification.Trainers.Autoencoder(new AutoencoderMulticlassOptions
+                { LatentDimension = 4, Epochs = 20, BatchSize = 16, Seed = seed }).Fit(data)),
         };
 
         long collections = 0, steps = 0, runs = 0, nativeErrors = 0, otherErrors = 0, nonFinite = 0;
@@ -80,7 +96,8 @@ internal static class SoakBenchmark
             {
                 using var model = (IDisposable)fit((int)runs);
                 var scored = ((ITransformer)model).Transform(data);
-                string column = scored.Schema.GetColumnOrNull("Score") is not null ? "Score" : "ReconstructionError";
+                // The detector's scalar score; the autoencoders' (and the classifier's) per-row error.
+                string column = scored.Schema.GetColumnOrNull("Score")?.Type == NumberDataViewType.Single ? "Score" : "ReconstructionError";
                 nonFinite += scored.GetColumn<float>(column).Count(v => !float.IsFinite(v));
                 steps += Epochs(model) * (long)Math.Ceiling(rowCount * 0.9 / batchSize);
             }
@@ -110,6 +127,7 @@ internal static class SoakBenchmark
     {
         AutoencoderAnomalyTransformer detector => detector.LossHistories.Sum(h => (long)h.Count),
         AutoencoderTransformer autoencoder => autoencoder.LossHistory.Count,
+        AutoencoderMulticlassTransformer classifier => classifier.LossHistory.Count,
         _ => 0,
     };
 }
