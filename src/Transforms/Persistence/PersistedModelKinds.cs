@@ -18,5 +18,6 @@ internal static class PersistedModelKinds
             [AutoencoderTransformer.PersistenceKind] = AutoencoderTransformer.Load,
             [AutoencoderDecoderTransformer.PersistenceKind] = AutoencoderDecoderTransformer.Load,
             [AnomalyDetection.AutoencoderAnomalyTransformer.PersistenceKind] = AnomalyDetection.AutoencoderAnomalyTransformer.Load,
+            [Clustering.AutoencoderClusteringTransformer.PersistenceKind] = Clustering.AutoencoderClusteringTransformer.Load,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

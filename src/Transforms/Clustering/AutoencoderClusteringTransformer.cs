@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using MLNet.Autoencoders.Transforms.DataView;
+using MLNet.Autoencoders.Transforms.Networks;
+using MLNet.Autoencoders.Transforms.Persistence;
+using MLNet.Autoencoders.Transforms.Scoring;
+
+namespace MLNet.Autoencoders.Transforms.Clustering;
+
+/// <summary>
+/// A fitted autoencoder clustering model (deep embedded clustering). <see cref="BatchedTransformer.Transform"/> adds,
+/// lazily and a batch of rows at a time, ML.NET's clustering output: <c>Score</c> (the squared Euclidean distance in the
+/// latent space from the row's code to each of the k centres, a vector of <see cref="float"/>, as ML.NET's k-means gives)
+/// and <c>PredictedLabel</c> (the nearest centre, a key of k values: cluster ids 1 to k), plus <c>Latent</c> (the code)
+/// and, if the model was fitted with a soft-assignment column, each cluster's Student-t soft assignment.
+/// The output is what <c>mlContext.Clustering.Evaluate</c> reads.
+/// </summary>
+/// <remarks>
+/// The transformer owns its TorchSharp module: dispose it (or the model chain holding it) to release native memory.
+/// It is saved and loaded by <c>mlContext.Model.Save</c> and <c>mlContext.Model.Load</c>. A NaN in a row's input gives
+/// NaN distances and <c>PredictedLabel</c> 0 (ML.NET's missing key).
+/// </remarks>
+public sealed class AutoencoderClusteringTransformer : BatchedTransformer
+{
+    internal const string PersistenceKind = "AutoencoderClustering";
+    internal const string WeightsEntry = "Weights.bin";
+    private const int FormatVersion = 1;
+    private readonly ClusteringScorer scorer;
+
+    internal AutoencoderClusteringTransformer(ClusteringScorer scorer, ClusteringColumnNames columns,
+        IReadOnlyList<EpochLoss> pretrainingLossHistory, IReadOnlyList<EpochLoss> clusteringLossHistory, int scoringBatchSize)
+        : base(scoringBatchSize)
+    {
+        this.scorer = scorer;
+        Columns = columns;
+        PretrainingLossHistory = pretrainingLossHistory;
+        ClusteringLossHistory = clusteringLossHistory;
+    }
+
+    /// <summary>The names of the feature column and of the output columns.</summary>
+    public ClusteringColumnNames Columns { get; }
+
+    /// <summary>The network's layer sizes and activation.</summary>
+    public NetworkArchitecture Architecture => scorer.Network.Architecture;
+
+    /// <summary>The input scaling learned at fit time.</summary>
+    public FeatureScaler Scaler => scorer.Scaler;
+
+    /// <summary>k, the number of clusters.</summary>
+    public int NumberOfClusters => scorer.Centres.Count;
+
+    /// <summary>The losses of every epoch of the autoencoder's pre-training (reconstruction only).</summary>
+    public IReadOnlyList<EpochLoss> PretrainingLossHistory { get; }
+
+    /// <summary>The losses of every epoch of the clustering phase: the "reconstruction" and "clustering" (γ KL(P‖Q)) terms.</summary>
+    public IReadOnlyList<EpochLoss> ClusteringLossHistory { get; }
+
+    /// <summary>The cluster centres in the latent space: <see cref="NumberOfClusters"/> arrays of the latent size (copies); cluster id i is centre i - 1.</summary>
+    public float[][] GetCentres()
+    {
+        ThrowIfDisposed();
+        return Enumerable.Range(0, NumberOfClusters).Select(i => scorer.Centres.Centre(i).ToArray()).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Autoencoder clustering: {NumberOfClusters} clusters in the latent space of {Architecture}");
+
+    private protected override (AppendedSchema Schema, RowBatchFactory CreateBatch) Bind(DataViewSchema inputSchema)
+    {
+        ThrowIfDisposed();
+        var schema = ClusteringSchema.Create(inputSchema, Columns, Architecture, NumberOfClusters);
+        var feature = schema.Input[Columns.Features];
+        return (schema, (source, capacity) => new ClusteringBatch(scorer, source, source.Schema[feature.Index], capacity));
+    }
+
+    private protected override void ReleaseModules() => scorer.Dispose();
+
+    private protected override void Save(ModelSaveContext ctx)
+    {
+        ModelPersistence.Save(ctx, PersistenceKind, FormatVersion, model =>
+        {
+            var writer = model.Writer;
+            Columns.Write(writer);
+            Architecture.Write(writer);
+            Scaler.Write(writer);
+            writer.Write(ScoringBatchSize);
+            scorer.Centres.Write(writer);
+            LossHistoryFormat.Write(writer, PretrainingLossHistory);
+            LossHistoryFormat.Write(writer, ClusteringLossHistory);
+            model.WriteBinaryStream(WeightsEntry, w => ModuleWeights.Write(w, scorer.Network));
+        });
+    }
+
+    internal static AutoencoderClusteringTransformer Load(IHostEnvironment env, PersistedModelReader model)
+    {
+        if (model.FormatVersion != FormatVersion)
+            throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
+        var reader = model.Reader;
+        var columns = ClusteringColumnNames.Read(reader);
+        var architecture = NetworkArchitecture.Read(reader);
+        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
+        int batchSize = reader.ReadInt32();
+        if (batchSize <= 0)
+            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var centres = ClusterCentres.Read(reader, architecture.LatentDimension);
+        var pretraining = LossHistoryFormat.Read(reader);
+        var clustering = LossHistoryFormat.Read(reader);
+        var network = architecture.CreateNetwork();
+        try
+        {
+            model.ReadBinaryStream(WeightsEntry, r => ModuleWeights.Read(r, network, PersistenceKind));
+            return new AutoencoderClusteringTransformer(new ClusteringScorer(network, scaler, centres), columns, pretraining, clustering, batchSize);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+}
