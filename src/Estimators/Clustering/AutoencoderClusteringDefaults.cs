@@ -30,8 +30,8 @@ public static class AutoencoderClusteringDefaults
     /// <summary>Default weight γ of the clustering term: 0.1.</summary>
     public const float ClusteringWeight = 0.1f;
 
-    /// <summary>Default target update interval: every epoch.</summary>
-    public const int TargetUpdateInterval = 1;
+    /// <summary>The batches between target updates the default interval aims for: 140, IDEC's, rounded up to whole epochs.</summary>
+    public const int TargetUpdateBatches = 140;
 
     /// <summary>Default tolerance: 0.001, clustering stops when fewer than 0.1% of the rows change cluster between target updates.</summary>
     public const float Tolerance = 0.001f;

@@ -115,7 +115,8 @@ public sealed class AutoencoderClusteringEstimator : IEstimator<AutoencoderClust
         if (options.ClusteringEpochs == 0)
             return (centres, []);
 
-        using var objective = new IdecObjective(centres, latent, assignments, data, options.ClusteringWeight, options.TargetUpdateInterval, options.Tolerance, channel);
+        using var objective = new IdecObjective(centres, latent, assignments, data, options.ClusteringWeight,
+            ClusteringPretraining.TargetUpdateInterval(options, data.RowCount, batchSize), options.Tolerance, channel);
         var settings = new TrainingSettings(options.ClusteringEpochs, batchSize, options.LearningRate, WeightDecay: 0,
             EarlyStoppingPatience: 0, seed, options.CancellationToken) { Objective = objective };
         var report = options.EpochCompleted;

@@ -25,7 +25,8 @@ internal static class AutoencoderClusteringOptionsValidation
             throw OutOfRange(nameof(options.NumberOfClusters), options.NumberOfClusters, $"must be at least 2 (and at most {ClusterCentres.MaxClusters:N0})");
         if (!(options.ClusteringWeight >= 0) || !float.IsFinite(options.ClusteringWeight))
             throw OutOfRange(nameof(options.ClusteringWeight), options.ClusteringWeight, "must be zero or a positive finite number");
-        AutoencoderOptionsValidation.RequirePositive(options.TargetUpdateInterval, nameof(options.TargetUpdateInterval));
+        if (options.TargetUpdateInterval is { } interval)
+            AutoencoderOptionsValidation.RequirePositive(interval, nameof(options.TargetUpdateInterval));
         if (!(options.Tolerance >= 0 && options.Tolerance < 1))
             throw OutOfRange(nameof(options.Tolerance), options.Tolerance, "must be in [0, 1)");
         if (options.LatentDimension is { } latent)

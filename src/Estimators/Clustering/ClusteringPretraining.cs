@@ -11,16 +11,16 @@ namespace MLNet.Autoencoders.Estimators.Clustering;
 /// </summary>
 internal static class ClusteringPretraining
 {
-    /// <summary>Inputs of at least this many features get the DEC/IDEC encoder by default.</summary>
+    /// <summary>Inputs of at least this many features get two hidden layers by default.</summary>
     private const int WideInput = 64;
 
     /// <summary>min(10, max(2, d / 2)): a code narrower than the input (wider ones learn the identity), at most IDEC's 10.</summary>
     public static int LatentDimension(AutoencoderClusteringOptions options, int inputSize) =>
         options.LatentDimension ?? Math.Min(AutoencoderClusteringDefaults.MaxLatentDimension, Math.Max(2, inputSize / 2));
 
-    /// <summary>The dense encoder's hidden layers: the option, or [500, 500, 2000] (DEC/IDEC's) for 64 features or more, else one layer of max(16, 4 x latent).</summary>
+    /// <summary>The dense encoder's hidden layers: the option, or [256, 128] for 64 features or more, else one layer of max(16, 4 x latent).</summary>
     public static int[] HiddenLayers(AutoencoderClusteringOptions options, int inputSize, int latent) =>
-        options.HiddenLayers ?? (inputSize >= WideInput ? [500, 500, 2000] : [Math.Max(16, 4 * latent)]);
+        options.HiddenLayers ?? (inputSize >= WideInput ? [256, 128] : [Math.Max(16, 4 * latent)]);
 
     /// <summary>The batch size option, or the largest power of two up to rows / 20 within [16, 256].</summary>
     public static int BatchSize(AutoencoderClusteringOptions options, int rows)
@@ -31,6 +31,13 @@ internal static class ClusteringPretraining
         while (batch * 2 <= Math.Min(AutoencoderClusteringDefaults.MaxBatchSize, rows / AutoencoderClusteringDefaults.MinBatchesPerEpoch))
             batch *= 2;
         return batch;
+    }
+
+    /// <summary>The target update interval option, or IDEC's 140 batches rounded up to whole epochs of <paramref name="rows"/> rows.</summary>
+    public static int TargetUpdateInterval(AutoencoderClusteringOptions options, int rows, int batchSize)
+    {
+        int batchesPerEpoch = (rows + batchSize - 1) / batchSize;
+        return options.TargetUpdateInterval ?? Math.Max(1, (AutoencoderClusteringDefaults.TargetUpdateBatches + batchesPerEpoch - 1) / batchesPerEpoch);
     }
 
     /// <summary>
