@@ -13,7 +13,8 @@ namespace MLNet.Autoencoders.Benchmarks.Clustering;
 /// clustering trainer (IDEC), on penguins, the 8x8 digits and Fashion-MNIST's test images. Usage:
 ///   -- --clustering [--seeds 5] [--sets penguins,digits,fashion] [--methods kmeans,pca,ae,idec] [--rows N]
 ///      [--latent L] [--hidden 500,500,2000] [--gamma 0.1] [--pretrain-epochs E] [--cluster-epochs E] [--batch B] [--tol T] [--interval I]
-/// The last options override the trainer's defaults, to compare settings.
+/// The last options override the trainer's defaults, to compare settings. With --k-range 2-6, prints the latent
+/// silhouette for each k instead (see <see cref="ClusterCountScan"/>).
 /// </summary>
 internal static class ClusteringBenchmark
 {
@@ -25,6 +26,13 @@ internal static class ClusteringBenchmark
         int rows = int.Parse(Option(args, "--rows") ?? int.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         string[] sets = (Option(args, "--sets") ?? "penguins,digits,fashion").Split(',');
         string[] methods = (Option(args, "--methods") ?? "kmeans,pca,ae,idec").Split(',');
+        if (Option(args, "--k-range") is { } range)
+        {
+            int from = int.Parse(range.Split('-')[0], CultureInfo.InvariantCulture), to = int.Parse(range.Split('-')[1], CultureInfo.InvariantCulture);
+            foreach (string name in sets)
+                Console.WriteLine(ClusterCountScan.Run(ClusteringSet.Load(name, rows), from, to, seeds).ToMarkdown("Set", "k", "Latent silhouette", "NMI"));
+            return true;
+        }
         var table = new ResultTable();
         foreach (string name in sets)
         {
@@ -99,7 +107,7 @@ internal static class ClusteringBenchmark
         };
     }
 
-    private static IDataView Load(MLContext ml, ClusteringSet set)
+    internal static IDataView Load(MLContext ml, ClusteringSet set)
     {
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, set.Features[0].Length);

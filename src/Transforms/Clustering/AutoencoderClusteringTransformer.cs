@@ -63,6 +63,42 @@ public sealed class AutoencoderClusteringTransformer : BatchedTransformer
         return Enumerable.Range(0, NumberOfClusters).Select(i => scorer.Centres.Centre(i).ToArray()).ToArray();
     }
 
+    /// <summary>
+    /// How well separated this model's clusters are on <paramref name="data"/>: the mean silhouette coefficient of the
+    /// predicted clusters, with Euclidean distances between latent codes, over the first <paramref name="maxRows"/> rows
+    /// (the cost grows with the square of the rows). In [-1, 1], higher is better. To choose k, fit one model per candidate
+    /// k on the same data and keep the k whose model scores highest (docs/clustering.md shows it on the penguins).
+    /// </summary>
+    /// <param name="data">Rows with the feature column, e.g. the training data.</param>
+    /// <param name="maxRows">The most rows to use. Default is 2,000.</param>
+    /// <returns>The mean silhouette; NaN when all rows fall into one cluster.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is less than 2, or the feature column is missing or of another size.</exception>
+    public double Silhouette(IDataView data, int maxRows = 2000)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 2);
+        ThrowIfDisposed();
+        var scored = Transform(data);
+        int latent = Architecture.LatentDimension;
+        var codes = new List<float>();
+        var clusters = new List<uint>();
+        using (var cursor = scored.GetRowCursor([scored.Schema[Columns.Latent], scored.Schema[Columns.PredictedLabel]]))
+        {
+            var codeGetter = cursor.GetGetter<Microsoft.ML.Data.VBuffer<float>>(scored.Schema[Columns.Latent]);
+            var clusterGetter = cursor.GetGetter<uint>(scored.Schema[Columns.PredictedLabel]);
+            Microsoft.ML.Data.VBuffer<float> code = default;
+            uint cluster = 0;
+            while (clusters.Count < maxRows && cursor.MoveNext())
+            {
+                codeGetter(ref code);
+                clusterGetter(ref cluster);
+                codes.AddRange(code.DenseValues());
+                clusters.Add(cluster);
+            }
+        }
+        return LatentSilhouette.Mean(codes.ToArray(), latent, clusters.ToArray(), NumberOfClusters);
+    }
+
     /// <inheritdoc/>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"Autoencoder clustering: {NumberOfClusters} clusters in the latent space of {Architecture}");

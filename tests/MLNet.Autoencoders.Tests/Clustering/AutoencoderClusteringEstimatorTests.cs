@@ -127,6 +127,22 @@ public sealed class AutoencoderClusteringEstimatorTests
         Assert.ThrowsExactly<OperationCanceledException>(() => ml.Clustering.Trainers.Autoencoder(options).Fit(ClusteredBlobs.Load(ml)));
     }
 
+    [TestMethod]
+    public void Silhouette_OverCandidateK_IsHighestForTheNumberOfBlobs()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ClusteredBlobs.Load(ml, rowsPerCluster: 40);
+        var silhouettes = new Dictionary<int, double>();
+        foreach (int k in new[] { 2, 3, 5 })
+        {
+            using var model = ml.Clustering.Trainers.Autoencoder(ClusteringTestOptions.Small(k)).Fit(data);
+            silhouettes[k] = model.Silhouette(data);
+        }
+
+        Assert.AreEqual(3, silhouettes.MaxBy(s => s.Value).Key, string.Join(", ", silhouettes));
+        Assert.IsTrue(silhouettes.Values.All(s => s is > -1 and <= 1), string.Join(", ", silhouettes));
+    }
+
     private static (uint[] Clusters, float[] Scores) FitAndRead(int seed)
     {
         var ml = new MLContext(seed: 1);
