@@ -119,9 +119,7 @@ public sealed class AutoencoderClusteringTransformer : BatchedTransformer
         {
             var writer = model.Writer;
             Columns.Write(writer);
-            Architecture.Write(writer);
-            Scaler.Write(writer);
-            writer.Write(ScoringBatchSize);
+            NetworkHeader.Write(writer, Architecture, Scaler, ScoringBatchSize);
             scorer.Centres.Write(writer);
             LossHistoryFormat.Write(writer, PretrainingLossHistory);
             LossHistoryFormat.Write(writer, ClusteringLossHistory);
@@ -135,11 +133,7 @@ public sealed class AutoencoderClusteringTransformer : BatchedTransformer
             throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
         var reader = model.Reader;
         var columns = ClusteringColumnNames.Read(reader);
-        var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
-        int batchSize = reader.ReadInt32();
-        if (batchSize <= 0)
-            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var (architecture, scaler, batchSize) = NetworkHeader.Read(reader);
         var centres = ClusterCentres.Read(reader, architecture.LatentDimension);
         var pretraining = LossHistoryFormat.Read(reader);
         var clustering = LossHistoryFormat.Read(reader);

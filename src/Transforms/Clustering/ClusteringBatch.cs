@@ -66,10 +66,10 @@ internal sealed class ClusteringBatch : IRowBatch
         Delegate getter = computedIndex switch
         {
             ClusteringSchema.ScoreOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
-                Fill(ref value, distances.AsSpan(currentSlot() * clusters, clusters))),
+                OutputGetters.Fill(ref value, distances.AsSpan(currentSlot() * clusters, clusters))),
             ClusteringSchema.PredictedLabelOutput => new ValueGetter<uint>((ref uint value) => value = labels[currentSlot()]),
             ClusteringSchema.LatentOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
-                Fill(ref value, latent.AsSpan(currentSlot() * latentSize, latentSize))),
+                OutputGetters.Fill(ref value, latent.AsSpan(currentSlot() * latentSize, latentSize))),
             ClusteringSchema.SoftAssignmentOutput => new ValueGetter<VBuffer<float>>((ref VBuffer<float> value) =>
             {
                 var editor = VBufferEditor.Create(ref value, clusters);
@@ -91,12 +91,5 @@ internal sealed class ClusteringBatch : IRowBatch
         ArrayPool<float>.Shared.Return(latent);
         ArrayPool<float>.Shared.Return(distances);
         ArrayPool<uint>.Shared.Return(labels);
-    }
-
-    private static void Fill(ref VBuffer<float> destination, ReadOnlySpan<float> values)
-    {
-        var editor = VBufferEditor.Create(ref destination, values.Length);
-        values.CopyTo(editor.Values);
-        destination = editor.Commit();
     }
 }
