@@ -98,7 +98,7 @@ internal sealed class IdecObjective : ITrainingObjective, IDisposable
     private Tensor SoftAssignment(Tensor latent)
     {
         var difference = latent.unsqueeze(1).sub(centres.unsqueeze(0));
-        var kernel = difference.mul(difference).sum(2).add(Transforms.Networks.NativeScalars.One).reciprocal();
+        var kernel = difference.mul(difference).sum(2).add(NativeScalars.One, NativeScalars.One).reciprocal();
         return kernel.div(kernel.sum(1, keepdim: true));
     }
 
