@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Benchmarks;
 using MLNet.Autoencoders.Benchmarks.AnomalyDev;
+using MLNet.Autoencoders.Benchmarks.Clustering;
 using MLNet.Autoencoders.Estimators;
 using MLNet.Autoencoders.Transforms;
 using static TorchSharp.torch;
@@ -19,8 +20,9 @@ using static TorchSharp.torch;
 // or a soak of every estimator under forced GCs (see SoakBenchmark): -- --soak-minutes 10
 // or the default thread count against 1 and all cores, quiet and with a busy neighbour (see ThreadDefaultBenchmark): -- --thread-default
 // or exported ONNX models in ONNX Runtime against Transform + cursor with TorchSharp (see OnnxBenchmark): -- --onnx [--onnx-rows 10000]
+// or clustering quality against k-means, PCA and autoencoder + k-means (see Clustering/ClusteringBenchmark): -- --clustering [--seeds 5]
 if (SoakBenchmark.TryRun(args) || ThreadDefaultBenchmark.TryRun(args) || StreamingBenchmark.TryRun(args) || ConvolutionalBenchmark.TryRun(args)
-    || AnomalyDevBenchmark.TryRun(args) || OnnxBenchmark.TryRun(args))
+    || AnomalyDevBenchmark.TryRun(args) || OnnxBenchmark.TryRun(args) || ClusteringBenchmark.TryRun(args))
     return;
 var settings = BenchmarkSettings.Parse(args);
 var workload = Workload.Load(settings.MaxTrainRows);

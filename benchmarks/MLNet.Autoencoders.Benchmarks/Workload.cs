@@ -36,7 +36,7 @@ internal sealed record Workload(float[] Train, int TrainRows, float[] Test, int 
             "the 2,000-image Fashion-MNIST sample shipped with the examples (install dataset-fashion-mnist for the full 60,000)");
     }
 
-    private static (float[] Pixels, int Rows) ReadIdxImages(string path, int maxRows)
+    internal static (float[] Pixels, int Rows) ReadIdxImages(string path, int maxRows)
     {
         using var stream = new BinaryReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         if (ReadBigEndian(stream) != 2051)
@@ -52,7 +52,7 @@ internal sealed record Workload(float[] Train, int TrainRows, float[] Test, int 
         return (values, count);
     }
 
-    private static int ReadBigEndian(BinaryReader reader)
+    internal static int ReadBigEndian(BinaryReader reader)
     {
         var bytes = reader.ReadBytes(4);
         return (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3];

@@ -13,7 +13,7 @@ using MLNet.Autoencoders.Examples.Shared;
 // The first one is the default.
 Scenario[] scenarios =
 [
-    new("penguins", "Autoencoder vs PCA: 2-D latent space and k-means clusters of Palmer penguins", PenguinsClustering.Run),
+    new("penguins", "Autoencoder vs PCA vs autoencoder clustering (IDEC): 2-D latent spaces and clusters of Palmer penguins", PenguinsClustering.Run),
     new("wine-anomaly", "Autoencoder vs RandomizedPca: find 10 planted outliers among 129 wines", WineAnomaly.Run),
     new("vae-digits", "Variational autoencoder: 2-D latent space, sampling and interpolation of 8x8 digits", VariationalDigits.Run),
     new("fashion-mnist", "Images: dense vs convolutional, denoising and decoder-only autoencoders on Fashion-MNIST", FashionMnist.Run),

@@ -40,4 +40,12 @@ internal static class AutoencoderSchemaShape
         }
         return column;
     }
+
+    /// <summary>The annotations a scored column (Score, PredictedLabel) carries, as ML.NET's scorers describe them in a schema shape.</summary>
+    public static SchemaShape ScoreAnnotations() => MlNetInternals.CreateSchemaShape(
+    [
+        MlNetInternals.CreateColumn("ScoreColumnSetId", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.UInt32, true),
+        MlNetInternals.CreateColumn("ScoreColumnKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
+        MlNetInternals.CreateColumn("ScoreValueKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
+    ]);
 }

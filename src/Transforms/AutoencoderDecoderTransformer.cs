@@ -79,9 +79,7 @@ public sealed class AutoencoderDecoderTransformer : BatchedTransformer
         {
             var writer = model.Writer;
             Columns.Write(writer);
-            Architecture.Write(writer);
-            Scaler.Write(writer);
-            writer.Write(ScoringBatchSize);
+            NetworkHeader.Write(writer, Architecture, Scaler, ScoringBatchSize);
             model.WriteBinaryStream(WeightsEntry, w => ModuleWeights.Write(w, decoder.Network));
         });
     }
@@ -92,11 +90,7 @@ public sealed class AutoencoderDecoderTransformer : BatchedTransformer
             throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
         var reader = model.Reader;
         var columns = DecoderColumnNames.Read(reader);
-        var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.OutputSize);
-        int batchSize = reader.ReadInt32();
-        if (batchSize <= 0)
-            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var (architecture, scaler, batchSize) = NetworkHeader.Read(reader, scalesOutput: true);
 
         var network = architecture.CreateNetwork();
         try

@@ -179,9 +179,7 @@ public sealed class AutoencoderTransformer : BatchedTransformer
         {
             var writer = model.Writer;
             Columns.Write(writer);
-            Architecture.Write(writer);
-            Scaler.Write(writer);
-            writer.Write(ScoringBatchSize);
+            NetworkHeader.Write(writer, Architecture, Scaler, ScoringBatchSize);
             LossHistoryFormat.Write(writer, LossHistory);
             Columns.WriteOptional(writer);
             writer.Write(Columns.Target is not null);
@@ -202,11 +200,7 @@ public sealed class AutoencoderTransformer : BatchedTransformer
             throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads versions 1 to {FormatVersion}.");
         var reader = model.Reader;
         var columns = AutoencoderColumnNames.Read(reader);
-        var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
-        int batchSize = reader.ReadInt32();
-        if (batchSize <= 0)
-            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var (architecture, scaler, batchSize) = NetworkHeader.Read(reader);
         var history = LossHistoryFormat.Read(reader);
         if (model.FormatVersion >= 2)
             columns = columns.ReadOptional(reader);

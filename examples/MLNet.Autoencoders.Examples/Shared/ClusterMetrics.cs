@@ -61,6 +61,26 @@ public static class ClusterMetrics
         return (double)majorities / table.Total;
     }
 
+    /// <summary>
+    /// Adjusted Rand index of <paramref name="clusters"/> against <paramref name="classes"/> (Hubert and Arabie 1985): the
+    /// Rand index corrected for chance, scikit-learn's <c>adjusted_rand_score</c>.
+    /// </summary>
+    /// <returns>1 when the two labelings are the same up to renaming, about 0 for independent labelings (it can be negative).</returns>
+    public static double AdjustedRandIndex<TClass, TCluster>(IReadOnlyList<TClass> classes, IReadOnlyList<TCluster> clusters)
+        where TClass : notnull
+        where TCluster : notnull
+    {
+        var table = new ContingencyTable<TClass, TCluster>(classes, clusters);
+        static double Pairs(double count) => count * (count - 1) / 2;
+        double index = table.Counts.Values.Sum(c => Pairs(c));
+        double classPairs = table.ClassTotals.Values.Sum(c => Pairs(c));
+        double clusterPairs = table.ClusterTotals.Values.Sum(c => Pairs(c));
+        double expected = classPairs * clusterPairs / Pairs(table.Total);
+        double maximum = (classPairs + clusterPairs) / 2;
+        // Both labelings a single group, or both all singletons: identical, as scikit-learn scores them.
+        return maximum == expected ? 1.0 : (index - expected) / (maximum - expected);
+    }
+
     private static double Entropy(IEnumerable<int> groupSizes, double total) =>
         -groupSizes.Sum(size => size / total * Math.Log(size / total));
 

@@ -152,7 +152,7 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         ArgumentNullException.ThrowIfNull(inputSchema);
         var feature = AutoencoderSchemaShape.RequireFloatVector(inputSchema, options.FeatureColumnName);
         var columns = inputSchema.ToDictionary(c => c.Name);
-        var scoreAnnotations = ScoreAnnotationsShape();
+        var scoreAnnotations = AutoencoderSchemaShape.ScoreAnnotations();
         columns[options.ScoreColumnName] = MlNetInternals.CreateColumn(options.ScoreColumnName, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false, scoreAnnotations);
         columns[options.PredictedLabelColumnName] = MlNetInternals.CreateColumn(options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.Scalar, BooleanDataViewType.Instance, false, scoreAnnotations);
         if (options.FeatureErrorsColumnName is { } errors)
@@ -162,13 +162,6 @@ public sealed class AutoencoderAnomalyEstimator : IEstimator<AutoencoderAnomalyT
         }
         return MlNetInternals.CreateSchemaShape(columns.Values);
     }
-
-    private static SchemaShape ScoreAnnotationsShape() => MlNetInternals.CreateSchemaShape(
-    [
-        MlNetInternals.CreateColumn("ScoreColumnSetId", SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.UInt32, true),
-        MlNetInternals.CreateColumn("ScoreColumnKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
-        MlNetInternals.CreateColumn("ScoreValueKind", SchemaShape.Column.VectorKind.Scalar, TextDataViewType.Instance, false),
-    ]);
 
     private AnomalyColumnNames ColumnNames() => new(
         options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, options.FeatureErrorsColumnName);

@@ -25,18 +25,11 @@ internal static class AnomalySchema
         uint setId = ScoreColumnAnnotations.NextSetId(input);
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(input);
-        builder.AddColumn(names.Score, NumberDataViewType.Single, ScoreAnnotations(setId, "Score"));
-        builder.AddColumn(names.PredictedLabel, BooleanDataViewType.Instance, ScoreAnnotations(setId, "PredictedLabel"));
+        builder.AddColumn(names.Score, NumberDataViewType.Single, ScoreColumnAnnotations.Create(setId, ScoreColumnAnnotations.AnomalyDetection, "Score"));
+        builder.AddColumn(names.PredictedLabel, BooleanDataViewType.Instance, ScoreColumnAnnotations.Create(setId, ScoreColumnAnnotations.AnomalyDetection, "PredictedLabel"));
         if (names.FeatureErrors is { } errors)
             builder.AddColumn(errors, new VectorDataViewType(NumberDataViewType.Single, inputSize), SlotNamesOf(feature));
         return new AppendedSchema(input, builder.ToSchema(), [feature]);
-    }
-
-    private static DataViewSchema.Annotations ScoreAnnotations(uint setId, string valueKind)
-    {
-        var builder = new DataViewSchema.Annotations.Builder();
-        ScoreColumnAnnotations.Add(builder, setId, ScoreColumnAnnotations.AnomalyDetection, valueKind);
-        return builder.ToAnnotations();
     }
 
     private static DataViewSchema.Annotations SlotNamesOf(DataViewSchema.Column feature)

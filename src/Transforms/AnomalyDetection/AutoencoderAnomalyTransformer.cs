@@ -135,9 +135,7 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
             var writer = model.Writer;
             Columns.Write(writer);
             writer.Write(Threshold);
-            Architecture.Write(writer);
-            Scaler.Write(writer);
-            writer.Write(ScoringBatchSize);
+            NetworkHeader.Write(writer, Architecture, Scaler, ScoringBatchSize);
             writer.Write(EnsembleSize);
             foreach (var history in LossHistories)
                 LossHistoryFormat.Write(writer, history);
@@ -164,11 +162,7 @@ public sealed class AutoencoderAnomalyTransformer : BatchedTransformer
         float threshold = reader.ReadSingle();
         if (!float.IsFinite(threshold))
             throw new InvalidDataException($"The model's threshold is {threshold}; expected a finite number.");
-        var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
-        int batchSize = reader.ReadInt32();
-        if (batchSize <= 0)
-            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var (architecture, scaler, batchSize) = NetworkHeader.Read(reader);
         int memberCount = reader.ReadInt32();
         if (memberCount is <= 0 or > MaxEnsembleSize)
             throw new InvalidDataException($"The model declares {memberCount} networks; expected 1 to {MaxEnsembleSize}.");

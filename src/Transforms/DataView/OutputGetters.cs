@@ -41,7 +41,8 @@ internal static class OutputGetters
                 $"Invalid TValue in GetGetter: {typeof(TValue)}; the column holds {(outputKind == AutoencoderSchema.ErrorOutput ? typeof(float) : typeof(VBuffer<float>))}.");
     }
 
-    private static void Fill(ref VBuffer<float> destination, ReadOnlySpan<float> values)
+    /// <summary>Copies <paramref name="values"/> into <paramref name="destination"/>, reusing its buffer.</summary>
+    internal static void Fill(ref VBuffer<float> destination, ReadOnlySpan<float> values)
     {
         var editor = VBufferEditor.Create(ref destination, values.Length);
         values.CopyTo(editor.Values);

@@ -19,5 +19,6 @@ internal static class PersistedModelKinds
             [AutoencoderDecoderTransformer.PersistenceKind] = AutoencoderDecoderTransformer.Load,
             [AnomalyDetection.AutoencoderAnomalyTransformer.PersistenceKind] = AnomalyDetection.AutoencoderAnomalyTransformer.Load,
             [Supervised.AutoencoderMulticlassTransformer.PersistenceKind] = Supervised.AutoencoderMulticlassTransformer.Load,
+            [Clustering.AutoencoderClusteringTransformer.PersistenceKind] = Clustering.AutoencoderClusteringTransformer.Load,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -74,6 +74,20 @@ public sealed partial class BenchmarkModeSmokeTests
     }
 
     [TestMethod]
+    public void ClusteringBenchmark_TinyRun_PrintsMetricsForEveryMethodOnEverySet()
+    {
+        var result = Run("--clustering", "--seeds", "1", "--rows", "200", "--pretrain-epochs", "2", "--cluster-epochs", "2");
+
+        foreach (string set in new[] { "penguins", "digits", "fashion" })
+        {
+            var rows = Regex.Matches(result.StandardOutput, $@"^\| {set} \| [^|]+ \| (?<nmi>[0-9.]+) \| [0-9.]+ \| -?[0-9.]+ \| -?[0-9.]+ \| (?<purity>[0-9.]+) \|", RegexOptions.Multiline);
+            Assert.HasCount(4, rows, $"{set}:\n{result.StandardOutput}");
+            foreach (Match row in rows)
+                Assert.IsTrue(double.Parse(row.Groups["nmi"].Value, CultureInfo.InvariantCulture) is >= 0 and <= 1, row.Value);
+        }
+    }
+
+    [TestMethod]
     public void OnnxBenchmark_TinyRun_PrintsRatiosForTheDenseNetworkAndTheDetector()
     {
         var result = Run("--onnx", "--onnx-rows", "200", "--epochs", "1");
