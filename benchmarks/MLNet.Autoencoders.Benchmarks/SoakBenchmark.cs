@@ -4,15 +4,17 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Autoencoders.Estimators;
 using MLNet.Autoencoders.Estimators.AnomalyDetection;
+using MLNet.Autoencoders.Estimators.Clustering;
 using MLNet.Autoencoders.Transforms.AnomalyDetection;
 using MLNet.Autoencoders.Transforms;
 using MLNet.Autoencoders.Transforms.Networks;
+using MLNet.Autoencoders.Transforms.Clustering;
 using MLNet.Autoencoders.Transforms.Supervised;
 
 namespace MLNet.Autoencoders.Benchmarks;
 
 /// <summary>
-/// <c>--soak-minutes M [--soak-rows 600]</c>: fits the anomaly detector and every estimator (paired targets and the multiclass trainer included) over and over, on small generated
+/// <c>--soak-minutes M [--soak-rows 600]</c>: fits the anomaly detector and every estimator (paired targets, the multiclass and the clustering trainers included) over and over, on small generated
 /// data, while another thread forces full garbage collections and runs finalizers in a loop, then scores every row; prints the
 /// count of fits, optimiser steps, native (libtorch) errors and non-finite outputs. Goal: 0 errors. Not run in CI (long).
 /// </summary>
@@ -73,6 +75,8 @@ internal static class SoakBenchmark
                 { TargetColumnName = "Target", LatentDimension = 4, Epochs = 20, BatchSize = 16, Seed = seed }).Fit(data)),
             ("multiclass, semi-supervised", 16, seed => ml.MulticlassClassification.Trainers.Autoencoder(new AutoencoderMulticlassOptions
                 { LatentDimension = 4, Epochs = 20, BatchSize = 16, Seed = seed }).Fit(data)),
+            ("clustering (IDEC)", 16, seed => ml.Clustering.Trainers.Autoencoder(new AutoencoderClusteringOptions
+                { NumberOfClusters = 3, LatentDimension = 4, PretrainingEpochs = 10, ClusteringEpochs = 10, BatchSize = 16, Seed = seed }).Fit(data)),
         };
 
         long collections = 0, steps = 0, runs = 0, nativeErrors = 0, otherErrors = 0, nonFinite = 0;
@@ -96,9 +100,7 @@ internal static class SoakBenchmark
             {
                 using var model = (IDisposable)fit((int)runs);
                 var scored = ((ITransformer)model).Transform(data);
-                // The detector's scalar score; the autoencoders' (and the classifier's) per-row error.
-                string column = scored.Schema.GetColumnOrNull("Score")?.Type == NumberDataViewType.Single ? "Score" : "ReconstructionError";
-                nonFinite += scored.GetColumn<float>(column).Count(v => !float.IsFinite(v));
+                nonFinite += NonFiniteOutputs(scored);
                 steps += Epochs(model) * (long)Math.Ceiling(rowCount * 0.9 / batchSize);
             }
             catch (Exception e) when (e is ExternalException || e.InnerException is ExternalException)
@@ -122,12 +124,26 @@ internal static class SoakBenchmark
             Environment.ExitCode = 1;
     }
 
+    /// <summary>
+    /// The non-finite values among a scored view's main output: the detector's scalar score, the autoencoders' (and the
+    /// classifier's) per-row error, the clustering model's distances to every centre.
+    /// </summary>
+    private static long NonFiniteOutputs(IDataView scored)
+    {
+        if (scored.Schema.GetColumnOrNull("Score")?.Type == NumberDataViewType.Single)
+            return scored.GetColumn<float>("Score").Count(v => !float.IsFinite(v));
+        if (scored.Schema.GetColumnOrNull("ReconstructionError") is not null)
+            return scored.GetColumn<float>("ReconstructionError").Count(v => !float.IsFinite(v));
+        return scored.GetColumn<VBuffer<float>>("Score").Sum(v => v.DenseValues().Count(x => !float.IsFinite(x)));
+    }
+
     /// <summary>The epochs every network of a fitted model ran (each detector member's too).</summary>
     private static long Epochs(object model) => model switch
     {
         AutoencoderAnomalyTransformer detector => detector.LossHistories.Sum(h => (long)h.Count),
         AutoencoderTransformer autoencoder => autoencoder.LossHistory.Count,
         AutoencoderMulticlassTransformer classifier => classifier.LossHistory.Count,
+        AutoencoderClusteringTransformer clustering => clustering.PretrainingLossHistory.Count + (long)clustering.ClusteringLossHistory.Count,
         _ => 0,
     };
 }
