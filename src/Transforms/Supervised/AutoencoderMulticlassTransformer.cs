@@ -85,9 +85,7 @@ public sealed class AutoencoderMulticlassTransformer : BatchedTransformer
         {
             var writer = model.Writer;
             Columns.Write(writer);
-            Architecture.Write(writer);
-            Scaler.Write(writer);
-            writer.Write(ScoringBatchSize);
+            NetworkHeader.Write(writer, Architecture, Scaler, ScoringBatchSize);
             LossHistoryFormat.Write(writer, LossHistory);
             Classes.Write(writer);
             Classifier.Write(writer);
@@ -110,11 +108,7 @@ public sealed class AutoencoderMulticlassTransformer : BatchedTransformer
             throw new InvalidDataException($"The model holds a {PersistenceKind} in format version {model.FormatVersion}; this library reads version {FormatVersion}.");
         var reader = model.Reader;
         var columns = SupervisedColumnNames.Read(reader);
-        var architecture = NetworkArchitecture.Read(reader);
-        var scaler = FeatureScaler.Read(reader, architecture.InputSize);
-        int batchSize = reader.ReadInt32();
-        if (batchSize <= 0)
-            throw new InvalidDataException($"The model's scoring batch size is {batchSize}; expected a positive number.");
+        var (architecture, scaler, batchSize) = NetworkHeader.Read(reader);
         var history = LossHistoryFormat.Read(reader);
         var classes = ClassLabels.Read(reader);
         var classifier = HeadArchitecture.Read(reader, architecture.LatentDimension);
