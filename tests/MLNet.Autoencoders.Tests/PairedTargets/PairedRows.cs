@@ -29,6 +29,16 @@ public sealed class UpscalingRow
     public float[] Large { get; set; } = [];
 }
 
+/// <summary>An 8x8 input with a 12x12 target: a target shape that three halving blocks cannot fit.</summary>
+public sealed class OddUpscalingRow
+{
+    [VectorType(1, 8, 8)]
+    public float[] Small { get; set; } = [];
+
+    [VectorType(1, 12, 12)]
+    public float[] Large { get; set; } = [];
+}
+
 internal static class PairedData
 {
     public static PairedRow[] Rows(int count, int seed = 11)

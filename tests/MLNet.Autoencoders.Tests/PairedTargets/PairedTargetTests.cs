@@ -228,9 +228,12 @@ public sealed class PairedTargetTests
     public void Fit_ConvolutionalTargetNotDivisible_ThrowsNamingTheTargetColumn()
     {
         var ml = new MLContext();
-        var options = new ConvolutionalAutoencoderOptions { InputColumnName = "Small", TargetColumnName = "Large", Channels = [8, 8, 8, 8, 8], Epochs = 1 };
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Transforms.ConvolutionalAutoencoder(options).Fit(ml.Data.LoadFromEnumerable(PairedData.Upscaling(20))));
-        StringAssert.Contains(error.Message, "'Small'");
+        // Three halving blocks fit the 8x8 input but not the 12x12 target.
+        var options = new ConvolutionalAutoencoderOptions { InputColumnName = "Small", TargetColumnName = "Large", Channels = [8, 8, 8], Epochs = 1 };
+        var rows = Enumerable.Range(0, 20).Select(i => new OddUpscalingRow { Small = new float[64], Large = new float[144] });
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Transforms.ConvolutionalAutoencoder(options).Fit(ml.Data.LoadFromEnumerable(rows)));
+        StringAssert.Contains(error.Message, "Input column 'Large' holds 1x12x12 images");
+        StringAssert.Contains(error.Message, "divisible by 8");
     }
 }
 
